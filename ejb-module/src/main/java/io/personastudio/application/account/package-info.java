@@ -1,0 +1,2 @@
+/** Registering and looking up accounts. */
+package io.personastudio.application.account;

@@ -1,0 +1,2 @@
+/** Accounts of the people who upload chats and own personas. */
+package io.personastudio.domain.account;

@@ -1,0 +1,2 @@
+/** Infrastructure: persistence (JPA, migrations), batch, cluster coordination. */
+package io.personastudio.infrastructure;

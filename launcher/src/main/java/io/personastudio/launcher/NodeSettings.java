@@ -1,0 +1,59 @@
+package io.personastudio.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A node's run-time configuration, read from environment variables (a system property of the same
+ * name wins). Every default keeps the node on loopback.
+ */
+public record NodeSettings(
+    int httpPort,
+    String bindAddress,
+    Path dataDir,
+    Optional<DatabaseSettings> database,
+    int embeddedDatabasePort,
+    String clusterName,
+    int clusterPort,
+    String clusterMembers,
+    Path war,
+    Path runtimeDir,
+    String javaOptions) {
+
+  static NodeSettings from(Map<String, String> env, Path launcherHome) {
+    int clusterPort = intValue(env, "PERSONA_CLUSTER_PORT", 6900);
+    String bind = env.getOrDefault("PERSONA_BIND_ADDRESS", "127.0.0.1");
+    return new NodeSettings(
+        intValue(env, "PERSONA_HTTP_PORT", 8080),
+        bind,
+        Path.of(env.getOrDefault("PERSONA_DATA_DIR", "data")).toAbsolutePath(),
+        DatabaseSettings.from(env),
+        intValue(env, "PERSONA_EMBEDDED_DB_PORT", 54329),
+        env.getOrDefault("PERSONA_CLUSTER_NAME", "persona-studio"),
+        clusterPort,
+        env.getOrDefault("PERSONA_CLUSTER_MEMBERS", bind + ":" + clusterPort),
+        Path.of(
+                env.getOrDefault(
+                    "PERSONA_WAR",
+                    launcherHome.resolve("../../web-module/target/persona-studio.war").toString()))
+            .toAbsolutePath()
+            .normalize(),
+        Path.of(env.getOrDefault("PERSONA_RUNTIME_DIR", launcherHome.resolve("runtime").toString()))
+            .toAbsolutePath()
+            .normalize(),
+        env.getOrDefault("PERSONA_JAVA_OPTS", "-Xmx1g"));
+  }
+
+  private static int intValue(Map<String, String> env, String name, int defaultValue) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.personastudio.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro in a child JVM running the WAR, with the JDBC driver on the server class path and
+ * the pool created by post-boot commands. Loopback only unless configured otherwise.
+ */
+public final class PayaraMicroNode implements AutoCloseable {
+
+  private final Process process;
+  private final Path workDir;
+
+  private PayaraMicroNode(Process process, Path workDir) {
+    this.process = process;
+    this.workDir = workDir;
+  }
+
+  public static PayaraMicroNode start(NodeSettings settings, DatabaseSettings db)
+      throws IOException {
+    requireFile(settings.war(), "the WAR (build it with ./mvnw package, or set PERSONA_WAR)");
+    Path payara = requireFile(settings.runtimeDir().resolve("payara-micro.jar"), "Payara Micro");
+    Path driver = requireFile(settings.runtimeDir().resolve("postgresql.jar"), "the JDBC driver");
+    Path workDir = Files.createTempDirectory("persona-node-");
+    Path postBoot = workDir.resolve("post-boot.asadmin");
+    // the file holds the database password: readable by this user only, deleted at stop
+    Files.createFile(
+        postBoot,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.write(postBoot, PostBootCommands.forDatabase(db));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
+    command.addAll(
+        List.of("-DDJL_OFFLINE=true", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
+    command.addAll(
+        List.of(
+            "-jar",
+            payara.toString(),
+            "--nohostaware",
+            "--interfaces",
+            settings.bindAddress(),
+            "--port",
+            String.valueOf(settings.httpPort()),
+            "--clustername",
+            settings.clusterName(),
+            "--clustermode",
+            "tcpip:" + settings.clusterMembers(),
+            "--startport",
+            String.valueOf(settings.clusterPort()),
+            "--disablephonehome",
+            "--addLibs",
+            driver.toString(),
+            "--postbootcommandfile",
+            postBoot.toString(),
+            "--deploy",
+            settings.war() + ":/"));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put("DJL_OFFLINE", "true");
+    builder.environment().put("OPT_OUT_TRACKING", "true");
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    return new PayaraMicroNode(builder.start(), workDir);
+  }
+
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+    try (var files = Files.walk(workDir)) {
+      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(PayaraMicroNode::delete);
+    }
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      System.err.println("Could not delete " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static Path requireFile(Path path, String what) {
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException("Missing " + what + " at " + path);
+    }
+    return path;
+  }
+}
