@@ -1,0 +1,305 @@
+package io.personastudio.ml.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import io.personastudio.ml.MlException;
+import io.personastudio.ml.chat.ImportedChat;
+import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.eval.EvaluationReport;
+import io.personastudio.ml.model.Hyperparameters;
+import io.personastudio.ml.model.ModelArtifact;
+import io.personastudio.ml.model.PersonaModel;
+import io.personastudio.ml.port.PersonaMl;
+import io.personastudio.ml.train.TrainingControl;
+import io.personastudio.ml.train.TrainingResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The commands of the CLI; each reads its options, calls the port and prints JSON. */
+final class Commands {
+  private static final Gson GSON =
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .serializeSpecialFloatingPointValues()
+          .registerTypeAdapter(Instant.class, new InstantAdapter())
+          .create();
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final PersonaMl ml = new PersonaMl();
+
+  Commands(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  void participants(String[] argv) {
+    Args a = new Args("participants", argv, Set.of("input", "chat"), Set.of());
+    List<Participant> participants = ml.participants(a.path("input"), a.optional("chat"));
+    JsonObject result = new JsonObject();
+    result.add("participants", GSON.toJsonTree(participants));
+    out.println(GSON.toJson(result));
+  }
+
+  void train(String[] argv) {
+    Args a =
+        new Args(
+            "train",
+            argv,
+            Set.of("input", "chat", "person", "out", "seed", "minutes", "engine", "epochs"),
+            Set.of("scrub", "progress-json"));
+    Path input = a.path("input");
+    String person = a.required("person");
+    Path model = a.path("out");
+    Hyperparameters h = hyperparameters(a);
+    Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
+    TrainingControl control =
+        TrainingControl.defaults().withCheckpoint(checkpoint, 200).withEngine(a.optional("engine"));
+    long minutes = a.longValue("minutes", 0);
+    if (minutes > 0) {
+      control = control.withTimeBudget(Duration.ofMinutes(minutes));
+    }
+    ImportedChat chat = ml.importChat(input, a.optional("chat"));
+    err.println(
+        "imported "
+            + chat.messages().size()
+            + " messages of '"
+            + chat.name()
+            + "'; training "
+            + person
+            + (Files.exists(checkpoint) ? " (resuming from " + checkpoint + ")" : ""));
+    TrainingResult result =
+        ml.train(
+            chat,
+            person,
+            h,
+            a.flag("scrub"),
+            control,
+            new ProgressPrinter(err, a.flag("progress-json")));
+    ModelArtifact.write(result.model(), model);
+    if (result.completed()) {
+      deleteQuietly(checkpoint);
+    } else {
+      err.println(
+          "stopped early at step "
+              + result.encoder().steps()
+              + "; run again to resume from "
+              + checkpoint);
+    }
+    JsonObject summary = new JsonObject();
+    summary.addProperty("model", model.toString());
+    summary.addProperty("person", result.person().name());
+    summary.addProperty("personReplies", result.personPairs());
+    summary.addProperty("trainingPairs", result.allPairs());
+    summary.addProperty("steps", result.encoder().steps());
+    summary.addProperty("totalSteps", result.encoder().totalSteps());
+    summary.addProperty("finalLoss", result.model().info().finalLoss());
+    summary.addProperty("completed", result.completed());
+    summary.addProperty("seconds", result.elapsed().toMillis() / 1000.0);
+    summary.addProperty("bytes", sizeOf(model));
+    out.println(GSON.toJson(summary));
+  }
+
+  void reply(String[] argv) {
+    Args a = new Args("reply", argv, Set.of("model"), Set.of());
+    PersonaModel model = ModelArtifact.read(a.path("model"));
+    jsonLines(
+        request -> {
+          JsonObject response = new JsonObject();
+          response.addProperty("reply", model.reply(strings(request, "context", true)));
+          return response;
+        });
+  }
+
+  void rank(String[] argv) {
+    Args a = new Args("rank", argv, Set.of("model"), Set.of());
+    PersonaModel model = ModelArtifact.read(a.path("model"));
+    jsonLines(
+        request -> {
+          float[] scores =
+              model.rank(strings(request, "context", true), strings(request, "candidates", false));
+          JsonArray array = new JsonArray();
+          for (float s : scores) {
+            array.add(s);
+          }
+          JsonObject response = new JsonObject();
+          response.add("scores", array);
+          return response;
+        });
+  }
+
+  void evaluate(String[] argv) {
+    Args a =
+        new Args(
+            "evaluate",
+            argv,
+            Set.of("input", "chat", "person", "test-fraction", "seed", "engine", "epochs"),
+            Set.of("progress-json"));
+    ImportedChat chat = ml.importChat(a.path("input"), a.optional("chat"));
+    TrainingControl control = TrainingControl.defaults().withEngine(a.optional("engine"));
+    EvaluationReport report =
+        ml.evaluate(
+            chat,
+            a.required("person"),
+            a.doubleValue("test-fraction", 0.2),
+            hyperparameters(a),
+            control,
+            new ProgressPrinter(err, a.flag("progress-json")));
+    out.println(
+        new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .create()
+            .toJson(report));
+  }
+
+  void generate(String[] argv) {
+    Args a =
+        new Args(
+            "generate", argv, Set.of("out", "format", "messages", "megabytes", "seed"), Set.of());
+    String format = a.optional("format") == null ? "telegram" : a.optional("format");
+    long messages = a.longValue("messages", 0);
+    long megabytes = a.longValue("megabytes", 0);
+    if ((messages <= 0) == (megabytes <= 0)) {
+      throw new Args.UsageException("generate needs exactly one of --messages N or --megabytes N");
+    }
+    ChatGenerator.Result r =
+        new ChatGenerator(a.longValue("seed", 1))
+            .write(a.path("out"), format, messages, megabytes * 1024 * 1024);
+    JsonObject summary = new JsonObject();
+    summary.addProperty("out", a.path("out").toString());
+    summary.addProperty("format", format);
+    summary.addProperty("messages", r.messages());
+    summary.addProperty("bytes", r.bytes());
+    out.println(GSON.toJson(summary));
+  }
+
+  private static Hyperparameters hyperparameters(Args a) {
+    Hyperparameters h = Hyperparameters.defaults().withSeed(a.longValue("seed", 42));
+    long epochs = a.longValue("epochs", h.epochs());
+    if (epochs < 1 || epochs > 1000) {
+      throw new Args.UsageException("--epochs must be between 1 and 1000");
+    }
+    return h.withEpochs((int) epochs);
+  }
+
+  interface Handler {
+    JsonObject handle(JsonObject request);
+  }
+
+  /** One JSON object per stdin line in, one per line out, in order; blank lines are skipped. */
+  private void jsonLines(Handler handler) {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    long lineNo = 0;
+    try {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonObject request;
+        try {
+          JsonElement parsed = JsonParser.parseString(line);
+          if (!parsed.isJsonObject()) {
+            throw new MlException("stdin line " + lineNo + ": expected a JSON object");
+          }
+          request = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+          throw new MlException("stdin line " + lineNo + ": invalid JSON: " + rootMessage(e));
+        }
+        try {
+          out.println(GSON.toJson(handler.handle(request)));
+        } catch (MlException e) {
+          throw new MlException("stdin line " + lineNo + ": " + e.getMessage());
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new MlException("cannot read stdin: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> strings(JsonObject request, String field, boolean allowMissing) {
+    JsonElement e = request.get(field);
+    if (e == null || e.isJsonNull()) {
+      if (allowMissing) {
+        return List.of();
+      }
+      throw new MlException("missing field \"" + field + "\" (an array of strings)");
+    }
+    if (!e.isJsonArray()) {
+      throw new MlException("field \"" + field + "\" must be an array of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonElement item : e.getAsJsonArray()) {
+      if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+        throw new MlException("field \"" + field + "\" must hold only strings");
+      }
+      values.add(item.getAsString());
+    }
+    return values;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stale checkpoint only costs disk space; the fingerprint guards against misuse
+    }
+  }
+
+  private static final class InstantAdapter extends TypeAdapter<Instant> {
+    @Override
+    public void write(JsonWriter w, Instant value) throws IOException {
+      if (value == null) {
+        w.nullValue();
+      } else {
+        w.value(value.toString());
+      }
+    }
+
+    @Override
+    public Instant read(JsonReader r) throws IOException {
+      return Instant.parse(r.nextString());
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.personastudio.ml.dataset;
+
+import java.time.Instant;
+
+/**
+ * Consecutive messages of one sender merged, one message per line.
+ *
+ * @param ownWriting false for forwarded text, which never counts as the sender's writing
+ */
+public record Turn(
+    String senderId, String senderName, String text, Instant start, boolean ownWriting) {}

@@ -1,0 +1,57 @@
+package io.personastudio.ml.eval;
+
+import java.util.List;
+
+/**
+ * Figures of one evaluation run, model and baseline side by side.
+ *
+ * @param person the person imitated
+ * @param trainPairs the person's training replies
+ * @param testCases held-out replies of the person evaluated
+ * @param model figures of the persona model
+ * @param baseline figures of the TF-IDF retrieval baseline on the same split
+ * @param styleCeiling the speaker classifier's recall on the person's real held-out replies
+ * @param mainSpeakers speakers the style classifier tells apart
+ * @param trainingSeconds wall time of training
+ * @param trainingSteps DJL steps of the relevance encoder
+ * @param samples a few (context, real, model, baseline) examples
+ */
+public record EvaluationReport(
+    String person,
+    int trainPairs,
+    int testCases,
+    Figures model,
+    Figures baseline,
+    double styleCeiling,
+    List<String> mainSpeakers,
+    double trainingSeconds,
+    long trainingSteps,
+    List<Sample> samples) {
+
+  /**
+   * @param hits1of20Style Hits@1/20 with distractors from the other speakers' held-out lines
+   * @param hits1of20Relevance Hits@1/20 with distractors from any held-out line
+   * @param styleFidelity share of generated replies the classifier attributes to the person
+   * @param unigramF1 mean unigram F1 of generated vs real reply
+   * @param distinct2 distinct bigrams over all bigrams of the generated replies
+   * @param verbatimShare share of generated replies equal to a training line
+   * @param emptyReplies generated replies that were empty
+   * @param replyMillisP50 median reply latency
+   * @param replyMillisP99 99th percentile reply latency
+   * @param rank20MillisP50 median latency of ranking 20 candidates
+   */
+  public record Figures(
+      double hits1of20Style,
+      double hits1of20Relevance,
+      double styleFidelity,
+      double unigramF1,
+      double distinct2,
+      double verbatimShare,
+      int emptyReplies,
+      double replyMillisP50,
+      double replyMillisP99,
+      double rank20MillisP50) {}
+
+  /** One test case with both answers. */
+  public record Sample(List<String> context, String real, String model, String baseline) {}
+}

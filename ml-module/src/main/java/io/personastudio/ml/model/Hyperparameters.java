@@ -1,0 +1,105 @@
+package io.personastudio.ml.model;
+
+/**
+ * Every knob of a persona model in one place; stored in the artifact.
+ *
+ * @param seed random seed of initialisation and batch order
+ * @param epochs passes over all (context, reply) pairs for the relevance encoder
+ * @param batchSize pairs per step; the other replies of a batch are the negatives
+ * @param dim embedding size of the relevance encoder
+ * @param learningRate Adam step size
+ * @param maxVocabulary most frequent words kept
+ * @param minDocs words seen in fewer documents are dropped
+ * @param scale logit scale (inverse temperature) of the in-batch softmax
+ * @param contextTurns earlier turns kept as context
+ * @param gapMinutes silence that starts a new conversation
+ * @param weightRelevance reply policy weight of the encoder cosine
+ * @param weightStyle weight of the character n-gram style log-ratio
+ * @param weightLength weight of the reply length log-ratio
+ * @param weightNeighbours weight of the similarity to the person's replies in similar contexts
+ * @param weightContext weight of the similarity of a stored reply's context to the query
+ * @param neighbours how many similar training contexts inform ranking
+ */
+public record Hyperparameters(
+    long seed,
+    int epochs,
+    int batchSize,
+    int dim,
+    float learningRate,
+    int maxVocabulary,
+    int minDocs,
+    float scale,
+    int contextTurns,
+    int gapMinutes,
+    float weightRelevance,
+    float weightStyle,
+    float weightLength,
+    float weightNeighbours,
+    float weightContext,
+    int neighbours) {
+
+  public static Hyperparameters defaults() {
+    return new Hyperparameters(
+        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 1.0f, 0.5f, 0.2f, 0.5f, 0.5f, 5);
+  }
+
+  public Hyperparameters withSeed(long value) {
+    return new Hyperparameters(
+        value,
+        epochs,
+        batchSize,
+        dim,
+        learningRate,
+        maxVocabulary,
+        minDocs,
+        scale,
+        contextTurns,
+        gapMinutes,
+        weightRelevance,
+        weightStyle,
+        weightLength,
+        weightNeighbours,
+        weightContext,
+        neighbours);
+  }
+
+  public Hyperparameters withEpochs(int value) {
+    return new Hyperparameters(
+        seed,
+        value,
+        batchSize,
+        dim,
+        learningRate,
+        maxVocabulary,
+        minDocs,
+        scale,
+        contextTurns,
+        gapMinutes,
+        weightRelevance,
+        weightStyle,
+        weightLength,
+        weightNeighbours,
+        weightContext,
+        neighbours);
+  }
+
+  public Hyperparameters withShape(int newBatchSize, int newDim, int newMaxVocabulary) {
+    return new Hyperparameters(
+        seed,
+        epochs,
+        newBatchSize,
+        newDim,
+        learningRate,
+        newMaxVocabulary,
+        minDocs,
+        scale,
+        contextTurns,
+        gapMinutes,
+        weightRelevance,
+        weightStyle,
+        weightLength,
+        weightNeighbours,
+        weightContext,
+        neighbours);
+  }
+}

@@ -1,0 +1,173 @@
+package io.personastudio.ml.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.personastudio.ml.MlException;
+import io.personastudio.ml.text.Vocabulary;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single versioned file of a persona model: magic {@code PSML}, format version, a JSON header
+ * (engine, person, hyper-parameters, vocabulary) and little-endian binary sections (encoder
+ * weights, style tables, the reply index). Bytes in, bytes out, so the server can keep it in a
+ * database column; the index is rebuilt on load from the stored pairs.
+ */
+public final class ModelArtifact {
+  public static final int FORMAT_VERSION = 1;
+  private static final int MAGIC = 0x50534D4C; // "PSML"
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+  private ModelArtifact() {}
+
+  /** The header as stored: model info plus the vocabulary. */
+  record Header(ModelInfo info, List<String> words, float[] idf) {}
+
+  public static byte[] toBytes(PersonaModel model) {
+    Header header = new Header(model.info(), model.vocabulary().words(), model.vocabulary().idf());
+    byte[] json = GSON.toJson(header).getBytes(StandardCharsets.UTF_8);
+    RelevanceEncoder enc = model.encoder();
+    List<byte[]> pool = new ArrayList<>();
+    long poolBytes = 0;
+    for (int i = 0; i < model.poolReplies().size(); i++) {
+      for (String s : model.poolContexts().get(i)) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        pool.add(b);
+        poolBytes += 4 + b.length;
+      }
+      byte[] r = model.poolReplies().get(i).getBytes(StandardCharsets.UTF_8);
+      pool.add(r);
+      poolBytes += 8 + r.length;
+    }
+    long size =
+        12L
+            + json.length
+            + 8
+            + 8L * enc.contextWeights().length
+            + 8
+            + 4L * (model.style().ngramLogRatio().length + model.style().lengthLogRatio().length)
+            + 4
+            + poolBytes;
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new MlException("model too large for one artifact: " + size + " bytes");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(json.length).put(json);
+    out.putInt(enc.vocabulary()).putInt(enc.dim());
+    out.asFloatBuffer().put(enc.contextWeights());
+    out.position(out.position() + 4 * enc.contextWeights().length);
+    out.asFloatBuffer().put(enc.replyWeights());
+    out.position(out.position() + 4 * enc.replyWeights().length);
+    putFloats(out, model.style().ngramLogRatio());
+    putFloats(out, model.style().lengthLogRatio());
+    out.putInt(model.poolReplies().size());
+    int k = 0;
+    for (int i = 0; i < model.poolReplies().size(); i++) {
+      out.putInt(model.poolContexts().get(i).size());
+      for (int j = 0; j <= model.poolContexts().get(i).size(); j++) {
+        byte[] b = pool.get(k++);
+        out.putInt(b.length).put(b);
+      }
+    }
+    return out.array();
+  }
+
+  public static PersonaModel fromBytes(byte[] bytes) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      if (bytes.length < 12 || in.getInt() != MAGIC) {
+        throw new MlException("not a persona model artifact (bad magic)");
+      }
+      int version = in.getInt();
+      if (version != FORMAT_VERSION) {
+        throw new MlException(
+            "unsupported model format version " + version + "; this build reads " + FORMAT_VERSION);
+      }
+      byte[] json = new byte[in.getInt()];
+      in.get(json);
+      Header header = GSON.fromJson(new String(json, StandardCharsets.UTF_8), Header.class);
+      int vocab = in.getInt();
+      int dim = in.getInt();
+      float[] wc = getFloats(in, vocab * dim);
+      float[] wr = getFloats(in, vocab * dim);
+      float[] ngram = getFloats(in, in.getInt());
+      float[] lengths = getFloats(in, in.getInt());
+      int poolSize = in.getInt();
+      List<List<String>> contexts = new ArrayList<>(poolSize);
+      List<String> replies = new ArrayList<>(poolSize);
+      for (int i = 0; i < poolSize; i++) {
+        int turns = in.getInt();
+        List<String> context = new ArrayList<>(turns);
+        for (int j = 0; j < turns; j++) {
+          context.add(getString(in));
+        }
+        contexts.add(context);
+        replies.add(getString(in));
+      }
+      return new PersonaModel(
+          header.info(),
+          new Vocabulary(header.words(), header.idf()),
+          new RelevanceEncoder(vocab, dim, wc, wr),
+          new StyleModel(ngram, lengths),
+          contexts,
+          replies);
+    } catch (java.nio.BufferUnderflowException | JsonParseException | IllegalArgumentException e) {
+      throw new MlException("corrupt or truncated persona model artifact: " + e, e);
+    }
+  }
+
+  public static void write(PersonaModel model, Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, toBytes(model));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new MlException("cannot write model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static PersonaModel read(Path file) {
+    try {
+      return fromBytes(Files.readAllBytes(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new MlException(file + ": no such model file");
+    } catch (IOException e) {
+      throw new MlException("cannot read model " + file + ": " + e.getMessage(), e);
+    } catch (MlException e) {
+      throw new MlException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void putFloats(ByteBuffer out, float[] values) {
+    out.putInt(values.length);
+    out.asFloatBuffer().put(values);
+    out.position(out.position() + 4 * values.length);
+  }
+
+  private static float[] getFloats(ByteBuffer in, int n) {
+    float[] values = new float[n];
+    in.asFloatBuffer().get(values);
+    in.position(in.position() + 4 * n);
+    return values;
+  }
+
+  private static String getString(ByteBuffer in) {
+    byte[] b = new byte[in.getInt()];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,192 @@
+package io.personastudio.ml.model;
+
+import io.personastudio.ml.text.SparseVector;
+import io.personastudio.ml.text.Vocabulary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trained persona: ranks candidate replies for a context and answers in the person's style by
+ * choosing, among the person's own replies in similar contexts and those the relevance encoder
+ * finds, the one that fits the context and reads most like the person. Thread-safe once built.
+ */
+public final class PersonaModel {
+  private static final int RETRIEVE = 25;
+
+  private final ModelInfo info;
+  private final Vocabulary vocabulary;
+  private final RelevanceEncoder encoder;
+  private final StyleModel style;
+  private final List<List<String>> poolContexts;
+  private final List<String> poolReplies;
+
+  private final Bm25Index contextIndex;
+  private final SparseVector[] replyVectors;
+  private final SparseVector[] contextVectors;
+  private final float[][] replyEmbeddings;
+  private final float[] replyStyle;
+  private final String fallback;
+
+  public PersonaModel(
+      ModelInfo info,
+      Vocabulary vocabulary,
+      RelevanceEncoder encoder,
+      StyleModel style,
+      List<List<String>> poolContexts,
+      List<String> poolReplies) {
+    if (poolContexts.size() != poolReplies.size()) {
+      throw new IllegalArgumentException("pool contexts and replies differ in size");
+    }
+    this.info = info;
+    this.vocabulary = vocabulary;
+    this.encoder = encoder;
+    this.style = style;
+    this.poolContexts = List.copyOf(poolContexts);
+    this.poolReplies = List.copyOf(poolReplies);
+    int n = poolReplies.size();
+    List<String> contextDocs = new ArrayList<>(n);
+    replyVectors = new SparseVector[n];
+    contextVectors = new SparseVector[n];
+    replyEmbeddings = new float[n][];
+    replyStyle = new float[n];
+    Map<String, Integer> frequency = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String reply = poolReplies.get(i);
+      contextDocs.add(String.join("\n", poolContexts.get(i)));
+      replyVectors[i] = vocabulary.tfidf(reply);
+      contextVectors[i] = vocabulary.context(poolContexts.get(i));
+      replyEmbeddings[i] = encoder.embedReply(replyVectors[i]);
+      replyStyle[i] = styleScore(reply);
+      frequency.merge(reply, 1, Integer::sum);
+    }
+    contextIndex = new Bm25Index(contextDocs);
+    fallback =
+        frequency.entrySet().stream()
+            .filter(e -> !ReplySanitizer.clean(e.getKey()).isEmpty())
+            .max(
+                (a, b) ->
+                    a.getValue().equals(b.getValue())
+                        ? b.getKey().compareTo(a.getKey())
+                        : a.getValue() - b.getValue())
+            .map(Map.Entry::getKey)
+            .orElse("...");
+  }
+
+  public ModelInfo info() {
+    return info;
+  }
+
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  RelevanceEncoder encoder() {
+    return encoder;
+  }
+
+  StyleModel style() {
+    return style;
+  }
+
+  List<List<String>> poolContexts() {
+    return poolContexts;
+  }
+
+  List<String> poolReplies() {
+    return poolReplies;
+  }
+
+  /**
+   * Scores candidates as the person's reply to the context: higher is more likely.
+   *
+   * @param context earlier messages, oldest first, newest last
+   */
+  public float[] rank(List<String> context, List<String> candidates) {
+    Query q = query(context);
+    float[] scores = new float[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      String c = candidates.get(i) == null ? "" : candidates.get(i);
+      SparseVector v = vocabulary.tfidf(c);
+      scores[i] = score(q, v, encoder.embedReply(v), styleScore(c));
+    }
+    return scores;
+  }
+
+  /** The person's reply to the context; never empty. */
+  public String reply(List<String> context) {
+    Query q = query(context);
+    Set<Integer> candidates = new LinkedHashSet<>();
+    for (Bm25Index.Hit hit : q.neighbours) {
+      candidates.add(hit.index());
+    }
+    float[] sims = new float[poolReplies.size()];
+    for (int i = 0; i < sims.length; i++) {
+      sims[i] = 1f + RelevanceEncoder.cosine(q.embedding, replyEmbeddings[i]);
+    }
+    for (Bm25Index.Hit hit : TopK.of(sims, RETRIEVE)) {
+      candidates.add(hit.index());
+    }
+    String newest = context.isEmpty() ? "" : context.get(context.size() - 1).strip();
+    int best = -1;
+    float bestScore = Float.NEGATIVE_INFINITY;
+    for (int i : candidates) {
+      String text = poolReplies.get(i);
+      if (text.strip().equalsIgnoreCase(newest) || ReplySanitizer.clean(text).isEmpty()) {
+        continue;
+      }
+      float s =
+          score(q, replyVectors[i], replyEmbeddings[i], replyStyle[i])
+              + info.hyperparameters().weightContext() * q.vector.dot(contextVectors[i]);
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    }
+    String chosen = best < 0 ? fallback : poolReplies.get(best);
+    String clean = ReplySanitizer.clean(chosen);
+    return clean.isEmpty()
+        ? ReplySanitizer.clean(fallback).isEmpty() ? "..." : ReplySanitizer.clean(fallback)
+        : clean;
+  }
+
+  private float styleScore(String text) {
+    Hyperparameters h = info.hyperparameters();
+    return h.weightStyle() * style.ngramScore(text) + h.weightLength() * style.lengthScore(text);
+  }
+
+  private float score(Query q, SparseVector v, float[] embedding, float styleScore) {
+    Hyperparameters h = info.hyperparameters();
+    float neighbours = 0;
+    for (int k = 0; k < q.weights.length; k++) {
+      neighbours += q.weights[k] * v.dot(replyVectors[q.neighbours.get(k).index()]);
+    }
+    return h.weightRelevance() * RelevanceEncoder.cosine(q.embedding, embedding)
+        + h.weightNeighbours() * neighbours
+        + styleScore;
+  }
+
+  private Query query(List<String> context) {
+    List<String> turns =
+        context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
+    SparseVector vector = vocabulary.context(turns);
+    float[] embedding = encoder.embedContext(vector);
+    List<Bm25Index.Hit> all = contextIndex.search(String.join("\n", turns), RETRIEVE);
+    int k = Math.min(info.hyperparameters().neighbours(), all.size());
+    float[] weights = new float[k];
+    float sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += all.get(i).score();
+    }
+    for (int i = 0; i < k; i++) {
+      weights[i] = all.get(i).score() / sum;
+    }
+    return new Query(vector, embedding, all, weights);
+  }
+
+  private record Query(
+      SparseVector vector, float[] embedding, List<Bm25Index.Hit> neighbours, float[] weights) {}
+}

@@ -1,0 +1,28 @@
+package io.personastudio.ml.train;
+
+import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.model.PersonaModel;
+import java.time.Duration;
+
+/**
+ * Outcome of a persona training.
+ *
+ * @param model the trained model (also usable after an early stop)
+ * @param person whom it imitates
+ * @param personPairs the person's (context, reply) pairs: the reply pool
+ * @param allPairs pairs of everyone the relevance encoder learnt from
+ * @param encoder details of the DJL loop (steps, losses, completed)
+ * @param elapsed wall time of the whole pipeline
+ */
+public record TrainingResult(
+    PersonaModel model,
+    Participant person,
+    int personPairs,
+    int allPairs,
+    EncoderTrainingResult encoder,
+    Duration elapsed) {
+
+  public boolean completed() {
+    return encoder.completed();
+  }
+}
