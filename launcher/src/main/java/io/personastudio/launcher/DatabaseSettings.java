@@ -15,7 +15,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
   }
 
   /** The configured external database, or empty when the embedded one should run. */
-  static Optional<DatabaseSettings> from(Map<String, String> env) {
+  public static Optional<DatabaseSettings> fromEnvironment(Map<String, String> env) {
     String url = env.get("PERSONA_DB_URL");
     if (url == null || url.isBlank()) {
       return Optional.empty();

@@ -28,14 +28,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (or restarts, keeping its data) the server in {@code dataDir}; 0 picks a free port. */
-  public static EmbeddedDatabase start(Path dataDir, int port) {
+  /**
+   * Starts the server in {@code dataDir}, keeping its data from an earlier run unless {@code
+   * clean}; port 0 picks a free port.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) {
     try {
       Files.createDirectories(dataDir);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
-              .setCleanDataDirectory(false)
+              .setCleanDataDirectory(clean)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200");
       if (port > 0) {
@@ -47,6 +50,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDir, e);
     }
+  }
+
+  public int port() {
+    return postgres.getPort();
   }
 
   public DatabaseSettings settings() {

@@ -20,7 +20,9 @@ public final class Main {
             ? Optional.empty()
             : Optional.of(
                 EmbeddedDatabase.start(
-                    settings.dataDir().resolve("postgres"), settings.embeddedDatabasePort()));
+                    settings.dataDir().resolve("postgres"),
+                    settings.embeddedDatabasePort(),
+                    false));
     DatabaseSettings db = settings.database().orElseGet(() -> embedded.orElseThrow().settings());
     System.out.println(
         "Persona Studio: database "

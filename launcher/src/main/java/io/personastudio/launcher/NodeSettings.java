@@ -28,7 +28,7 @@ public record NodeSettings(
         intValue(env, "PERSONA_HTTP_PORT", 8080),
         bind,
         Path.of(env.getOrDefault("PERSONA_DATA_DIR", "data")).toAbsolutePath(),
-        DatabaseSettings.from(env),
+        DatabaseSettings.fromEnvironment(env),
         intValue(env, "PERSONA_EMBEDDED_DB_PORT", 54329),
         env.getOrDefault("PERSONA_CLUSTER_NAME", "persona-studio"),
         clusterPort,

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +36,8 @@ public class AccountService {
             email,
             displayName,
             passwords.hash(registration.password()),
-            OffsetDateTime.now(ZoneOffset.UTC));
+            // PostgreSQL keeps microseconds: what we return must equal what we read back
+            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     try {
       em.persist(account);
       em.flush();
