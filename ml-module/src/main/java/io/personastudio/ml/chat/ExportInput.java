@@ -32,10 +32,15 @@ final class ExportInput implements AutoCloseable {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)),
             1 << 16);
-    reader.mark(1);
-    int first = reader.read();
-    if (first != '\uFEFF') {
-      reader.reset();
+    try {
+      reader.mark(1);
+      int first = reader.read();
+      if (first != '\uFEFF') {
+        reader.reset();
+      }
+    } catch (CharacterCodingException e) {
+      reader.close();
+      throw encodingError(e);
     }
   }
 

@@ -67,7 +67,8 @@ final class Commands {
         new Args(
             "train",
             argv,
-            Set.of("input", "chat", "person", "out", "seed", "minutes", "engine", "epochs"),
+            Set.of(
+                "input", "chat", "person", "out", "seed", "minutes", "engine", "epochs", "weights"),
             Set.of("scrub", "progress-json"));
     Path input = a.path("input");
     String person = a.required("person");
@@ -154,7 +155,8 @@ final class Commands {
         new Args(
             "evaluate",
             argv,
-            Set.of("input", "chat", "person", "test-fraction", "seed", "engine", "epochs"),
+            Set.of(
+                "input", "chat", "person", "test-fraction", "seed", "engine", "epochs", "weights"),
             Set.of("progress-json"));
     ImportedChat chat = ml.importChat(a.path("input"), a.optional("chat"));
     TrainingControl control = TrainingControl.defaults().withEngine(a.optional("engine"));
@@ -202,7 +204,27 @@ final class Commands {
     if (epochs < 1 || epochs > 1000) {
       throw new Args.UsageException("--epochs must be between 1 and 1000");
     }
-    return h.withEpochs((int) epochs);
+    h = h.withEpochs((int) epochs);
+    String weights = a.optional("weights");
+    if (weights != null) {
+      String[] w = weights.split(",");
+      if (w.length != 5) {
+        throw new Args.UsageException(
+            "--weights needs 5 numbers: relevance,style,length,neighbours,context");
+      }
+      try {
+        h =
+            h.withWeights(
+                Float.parseFloat(w[0]),
+                Float.parseFloat(w[1]),
+                Float.parseFloat(w[2]),
+                Float.parseFloat(w[3]),
+                Float.parseFloat(w[4]));
+      } catch (NumberFormatException e) {
+        throw new Args.UsageException("--weights must be numbers: " + weights);
+      }
+    }
+    return h;
   }
 
   interface Handler {

@@ -40,7 +40,7 @@ public record Hyperparameters(
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(
-        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 1.0f, 0.5f, 0.2f, 0.5f, 0.5f, 5);
+        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 0.3f, 0.5f, 0.1f, 0.3f, 0.5f, 5);
   }
 
   public Hyperparameters withSeed(long value) {
@@ -100,6 +100,27 @@ public record Hyperparameters(
         weightLength,
         weightNeighbours,
         weightContext,
+        neighbours);
+  }
+
+  public Hyperparameters withWeights(
+      float relevance, float style, float length, float neighboursWeight, float context) {
+    return new Hyperparameters(
+        seed,
+        epochs,
+        batchSize,
+        dim,
+        learningRate,
+        maxVocabulary,
+        minDocs,
+        scale,
+        contextTurns,
+        gapMinutes,
+        relevance,
+        style,
+        length,
+        neighboursWeight,
+        context,
         neighbours);
   }
 }

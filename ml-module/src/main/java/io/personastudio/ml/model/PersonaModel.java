@@ -17,6 +17,9 @@ import java.util.Set;
 public final class PersonaModel {
   private static final int RETRIEVE = 25;
 
+  /** Ranking only: weight of the word overlap between candidate and context. */
+  private static final float ECHO = 1.5f;
+
   private final ModelInfo info;
   private final Vocabulary vocabulary;
   private final RelevanceEncoder encoder;
@@ -111,7 +114,7 @@ public final class PersonaModel {
     for (int i = 0; i < scores.length; i++) {
       String c = candidates.get(i) == null ? "" : candidates.get(i);
       SparseVector v = vocabulary.tfidf(c);
-      scores[i] = score(q, v, encoder.embedReply(v), styleScore(c));
+      scores[i] = score(q, v, encoder.embedReply(v), styleScore(c), ECHO);
     }
     return scores;
   }
@@ -139,7 +142,7 @@ public final class PersonaModel {
         continue;
       }
       float s =
-          score(q, replyVectors[i], replyEmbeddings[i], replyStyle[i])
+          score(q, replyVectors[i], replyEmbeddings[i], replyStyle[i], 0f)
               + info.hyperparameters().weightContext() * q.vector.dot(contextVectors[i]);
       if (s > bestScore) {
         bestScore = s;
@@ -158,7 +161,7 @@ public final class PersonaModel {
     return h.weightStyle() * style.ngramScore(text) + h.weightLength() * style.lengthScore(text);
   }
 
-  private float score(Query q, SparseVector v, float[] embedding, float styleScore) {
+  private float score(Query q, SparseVector v, float[] embedding, float styleScore, float echo) {
     Hyperparameters h = info.hyperparameters();
     float neighbours = 0;
     for (int k = 0; k < q.weights.length; k++) {
@@ -166,6 +169,7 @@ public final class PersonaModel {
     }
     return h.weightRelevance() * RelevanceEncoder.cosine(q.embedding, embedding)
         + h.weightNeighbours() * neighbours
+        + echo * v.dot(q.vector)
         + styleScore;
   }
 

@@ -27,7 +27,7 @@ public final class StyleModel {
     double pSum = count(person, p, pl);
     double oSum = count(others, o, ol);
     float[] ratio = new float[BUCKETS];
-    double alpha = 0.5;
+    double alpha = 0.1;
     for (int b = 0; b < BUCKETS; b++) {
       ratio[b] =
           (float)
