@@ -82,6 +82,7 @@ final class Commands {
       control = control.withTimeBudget(Duration.ofMinutes(minutes));
     }
     ImportedChat chat = ml.importChat(input, a.optional("chat"));
+    chat.person(person); // fail on an unknown person before anything is printed
     err.println(
         "imported "
             + chat.messages().size()
