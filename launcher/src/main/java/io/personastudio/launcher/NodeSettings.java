@@ -21,7 +21,7 @@ public record NodeSettings(
     Path runtimeDir,
     String javaOptions) {
 
-  static NodeSettings from(Map<String, String> env, Path launcherHome) {
+  public static NodeSettings from(Map<String, String> env, Path launcherHome) {
     int clusterPort = intValue(env, "PERSONA_CLUSTER_PORT", 6900);
     String bind = env.getOrDefault("PERSONA_BIND_ADDRESS", "127.0.0.1");
     return new NodeSettings(

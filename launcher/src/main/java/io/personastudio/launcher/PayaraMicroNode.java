@@ -23,7 +23,14 @@ public final class PayaraMicroNode implements AutoCloseable {
     this.workDir = workDir;
   }
 
+  /** Starts a node whose output goes to this process's console. */
   public static PayaraMicroNode start(NodeSettings settings, DatabaseSettings db)
+      throws IOException {
+    return start(settings, db, null);
+  }
+
+  /** Starts a node whose output goes to {@code logFile}, or to the console when it is null. */
+  public static PayaraMicroNode start(NodeSettings settings, DatabaseSettings db, Path logFile)
       throws IOException {
     requireFile(settings.war(), "the WAR (build it with ./mvnw package, or set PERSONA_WAR)");
     Path payara = requireFile(settings.runtimeDir().resolve("payara-micro.jar"), "Payara Micro");
@@ -62,7 +69,12 @@ public final class PayaraMicroNode implements AutoCloseable {
             postBoot.toString(),
             "--deploy",
             settings.war() + ":/"));
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (logFile == null) {
+      builder.inheritIO();
+    } else {
+      builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
+    }
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     builder.environment().put("OMP_NUM_THREADS", "1");

@@ -24,6 +24,14 @@ public final class PostBootCommands {
     props.addAll(List.of("connectTimeout=5", "socketTimeout=300", "ApplicationName=persona"));
     String properties = String.join(":", props);
     return List.of(
+        // the application says once, in one line, why the database cannot be reached;
+        // the pool would repeat it in three warnings at every attempt
+        "set-log-levels "
+            + String.join(
+                ":",
+                "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.allocator=SEVERE",
+                "javax.enterprise.resource.resourceadapter.com.sun.enterprise.connectors=SEVERE",
+                "javax.enterprise.resource.resourceadapter.com.sun.gjc.spi=SEVERE"),
         "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
             + " --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=32"
             + " --maxwait=10000 --isconnectvalidatereq=true --validationmethod=custom-validation"

@@ -43,9 +43,11 @@ final class StartupTolerantConnector implements Connector {
     try {
       return delegate.connect(properties, session);
     } catch (DatabaseException unreachable) {
-      LOG.warning(
-          "Database not reachable while the persistence unit deploys; connecting later: "
-              + DatabaseProbe.rootMessage(unreachable));
+      // SchemaMigrations says it once at WARNING; this is detail for whoever debugs a deployment
+      LOG.fine(
+          () ->
+              "Database not reachable while the persistence unit deploys; connecting later: "
+                  + DatabaseProbe.rootMessage(unreachable));
       return deferred(properties, session);
     }
   }
