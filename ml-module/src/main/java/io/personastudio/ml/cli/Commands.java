@@ -120,6 +120,9 @@ final class Commands {
     summary.addProperty("completed", result.completed());
     summary.addProperty("seconds", result.elapsed().toMillis() / 1000.0);
     summary.addProperty("bytes", sizeOf(model));
+    long loadStart = System.nanoTime();
+    ModelArtifact.read(model);
+    summary.addProperty("loadMillis", (System.nanoTime() - loadStart) / 1e6);
     out.println(GSON.toJson(summary));
   }
 

@@ -40,7 +40,7 @@ public record Hyperparameters(
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(
-        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 0.3f, 0.5f, 0.1f, 0.3f, 0.5f, 5);
+        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 0.3f, 0.5f, 0.1f, 0.3f, 1.0f, 5);
   }
 
   public Hyperparameters withSeed(long value) {

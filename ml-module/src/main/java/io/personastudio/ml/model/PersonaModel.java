@@ -20,6 +20,12 @@ public final class PersonaModel {
   /** Ranking only: weight of the word overlap between candidate and context. */
   private static final float ECHO = 1.5f;
 
+  /**
+   * Replying only: style is damped when choosing among the person's own replies (they are all in
+   * the person's style already); otherwise short exclamations win everywhere.
+   */
+  private static final float REPLY_STYLE = 0.3f;
+
   private final ModelInfo info;
   private final Vocabulary vocabulary;
   private final RelevanceEncoder encoder;
@@ -126,12 +132,15 @@ public final class PersonaModel {
     for (Bm25Index.Hit hit : q.neighbours) {
       candidates.add(hit.index());
     }
-    float[] sims = new float[poolReplies.size()];
-    for (int i = 0; i < sims.length; i++) {
-      sims[i] = 1f + RelevanceEncoder.cosine(q.embedding, replyEmbeddings[i]);
-    }
-    for (Bm25Index.Hit hit : TopK.of(sims, RETRIEVE)) {
-      candidates.add(hit.index());
+    if (candidates.isEmpty()) {
+      // no word in common with any stored context: fall back to the relevance encoder
+      float[] sims = new float[poolReplies.size()];
+      for (int i = 0; i < sims.length; i++) {
+        sims[i] = 1f + RelevanceEncoder.cosine(q.embedding, replyEmbeddings[i]);
+      }
+      for (Bm25Index.Hit hit : TopK.of(sims, RETRIEVE)) {
+        candidates.add(hit.index());
+      }
     }
     String newest = context.isEmpty() ? "" : context.get(context.size() - 1).strip();
     int best = -1;
@@ -142,7 +151,7 @@ public final class PersonaModel {
         continue;
       }
       float s =
-          score(q, replyVectors[i], replyEmbeddings[i], replyStyle[i], 0f)
+          score(q, replyVectors[i], replyEmbeddings[i], REPLY_STYLE * replyStyle[i], 0f)
               + info.hyperparameters().weightContext() * q.vector.dot(contextVectors[i]);
       if (s > bestScore) {
         bestScore = s;

@@ -8,6 +8,7 @@ import java.util.Collection;
  */
 public final class StyleModel {
   static final int BUCKETS = 1 << 18;
+  private static final int SHRINK_NGRAMS = 40;
   private static final int[] LENGTH_BINS = {1, 2, 4, 8, 16, 32, Integer.MAX_VALUE};
 
   private final float[] ngramLogRatio;
@@ -72,7 +73,8 @@ public final class StyleModel {
     for (int i = 1; i <= n; i++) {
       sum += ngramLogRatio[hashes[i]];
     }
-    return (float) (sum / n);
+    // shrink towards 0 for short texts: a handful of n-grams is weak evidence of style
+    return (float) (sum / (n + SHRINK_NGRAMS));
   }
 
   /** Log-ratio of the text's length class between the person and the others. */
