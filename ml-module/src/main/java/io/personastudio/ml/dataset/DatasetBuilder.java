@@ -4,11 +4,14 @@ import io.personastudio.ml.chat.ChatMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds conversations, turns and (context, reply) pairs from messages. */
 public final class DatasetBuilder {
   private static final String FORWARDED = "\u0000forwarded";
+  private static final int REPLY_TARGETS = 50_000;
 
   private final DatasetOptions options;
 
@@ -23,10 +26,20 @@ public final class DatasetBuilder {
     List<Turn> current = new ArrayList<>();
     Instant last = null;
     TurnBuilder turn = null;
+    Map<String, String> recent =
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REPLY_TARGETS;
+          }
+        };
     for (ChatMessage m : sorted) {
       String text = textOf(m);
       if (text == null) {
         continue;
+      }
+      if (m.id() != null) {
+        recent.put(m.id(), text);
       }
       boolean gap = last != null && m.time().isAfter(last.plus(options.conversationGap()));
       String sender = m.forwarded() ? FORWARDED : m.senderId();
@@ -39,7 +52,9 @@ public final class DatasetBuilder {
         current = new ArrayList<>();
       }
       if (turn == null) {
-        turn = new TurnBuilder(sender, m.forwarded() ? "forwarded" : m.senderName(), m.time());
+        String target = m.replyToId() == null ? null : recent.get(m.replyToId());
+        turn =
+            new TurnBuilder(sender, m.forwarded() ? "forwarded" : m.senderName(), m.time(), target);
       }
       turn.append(text);
       last = m.time();
@@ -76,6 +91,14 @@ public final class DatasetBuilder {
         for (int j = Math.max(0, i - options.contextTurns()); j < i; j++) {
           context.add(conversation.get(j).text());
         }
+        String target = reply.replyToText();
+        if (target != null && context.stream().noneMatch(c -> c.contains(target))) {
+          // an explicit reply to an older message: that message is what is being answered
+          context.add(target);
+          if (context.size() > options.contextTurns()) {
+            context.remove(0);
+          }
+        }
         pairs.add(new DialoguePair(context, reply.text(), reply.senderId(), reply.start()));
       }
     }
@@ -86,12 +109,14 @@ public final class DatasetBuilder {
     private final String sender;
     private final String name;
     private final Instant start;
+    private final String replyTo;
     private final StringBuilder text = new StringBuilder();
 
-    TurnBuilder(String sender, String name, Instant start) {
+    TurnBuilder(String sender, String name, Instant start, String replyTo) {
       this.sender = sender;
       this.name = name;
       this.start = start;
+      this.replyTo = replyTo;
     }
 
     void append(String line) {
@@ -102,7 +127,7 @@ public final class DatasetBuilder {
     }
 
     Turn build() {
-      return new Turn(sender, name, text.toString(), start, !sender.equals(FORWARDED));
+      return new Turn(sender, name, text.toString(), start, !sender.equals(FORWARDED), replyTo);
     }
   }
 }

@@ -105,4 +105,24 @@ class DatasetBuilderTest {
     assertThat(d.pairsBefore(split)).extracting(DialoguePair::reply).containsExactly("2", "3");
     assertThat(d.pairsFrom(split)).extracting(DialoguePair::reply).containsExactly("4", "5");
   }
+
+  @Test
+  void explicitReplyToAnOlderMessageBecomesTheNewestContext() {
+    ChatMessage answer =
+        new ChatMessage(
+            "5", "b", "b", T0.plusSeconds(300), "yes, Friday", false, false, "0", false);
+    Dataset d =
+        new DatasetBuilder(DatasetOptions.defaults())
+            .build(
+                List.of(
+                    at(0, "a", "party on Friday?"),
+                    at(1, "c", "who has my charger"),
+                    at(2, "a", "not me"),
+                    at(3, "c", "found it"),
+                    answer));
+
+    DialoguePair pair = d.pairs().get(d.pairs().size() - 1);
+    assertThat(pair.reply()).isEqualTo("yes, Friday");
+    assertThat(pair.context()).hasSize(3).last().isEqualTo("party on Friday?");
+  }
 }
