@@ -34,10 +34,6 @@ public final class Main {
 
   public static void main(String[] argv) {
     io.personastudio.ml.train.DjlEnvironment.secure();
-    if (System.getProperty("slf4j.provider") == null) {
-      // the CLI has no logging backend: keep SLF4J's "no providers" warning off stderr
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
-    }
     if (argv.length > 0
         && NATIVE_COMMANDS.contains(argv[0])
         && System.getenv("OMP_NUM_THREADS") == null) {
