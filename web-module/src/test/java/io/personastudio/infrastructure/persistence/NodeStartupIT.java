@@ -11,8 +11,10 @@ import io.personastudio.testing.TestDatabase;
 import io.personastudio.testing.TestNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -49,6 +51,55 @@ class NodeStartupIT {
       }
       assertThat(node.log()).doesNotContain("EclipseLink-4002");
     }
+  }
+
+  @Test
+  void aWrongPasswordIsSaidOnceWithoutStackTracesAndHealsWhenItIsRight() throws Exception {
+    Path dir = Path.of(System.getProperty("persona.it.dir"), "pw-db-" + UUID.randomUUID());
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, true)) {
+      String url = "jdbc:postgresql://127.0.0.1:" + db.port() + "/persona";
+      try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+          Statement sql = admin.createStatement()) {
+        sql.execute("CREATE ROLE app LOGIN PASSWORD 'the-right-one'");
+        sql.execute("GRANT ALL ON SCHEMA public TO app");
+        // the embedded server trusts loopback; make it check this role's password
+        Files.writeString(
+            dir.resolve("pg_hba.conf"),
+            "host all app 127.0.0.1/32 scram-sha-256\n"
+                + "host all all 127.0.0.1/32 trust\n"
+                + "local all all trust\n");
+        sql.execute("SELECT pg_reload_conf()");
+      }
+      try (TestNode node =
+          TestNode.start("wrong-password", new DatabaseSettings(url, "app", "a-wrong-one"))) {
+        await()
+            .atMost(BOOT)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> body(node, "health/ready").contains("password authentication failed"));
+        Thread.sleep(12_000); // two more attempts of the migration and of readiness
+
+        String log = node.log();
+        assertThat(occurrences(log, "password authentication failed")).isEqualTo(1);
+        assertThat(log).doesNotContain("\tat org.postgresql").doesNotContain("EclipseLink-4002");
+
+        try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+            Statement sql = admin.createStatement()) {
+          sql.execute("ALTER ROLE app PASSWORD 'a-wrong-one'");
+        }
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> Http.get(node.uri("health/ready")).statusCode() == 200);
+      }
+    }
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   @Test
