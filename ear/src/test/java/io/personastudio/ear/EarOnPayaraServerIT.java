@@ -92,13 +92,19 @@ class EarOnPayaraServerIT {
 
   @Test
   @Order(4)
-  void theServerLogHasNoSevereEntry() throws Exception {
+  void theEarDeployedCleanlyAsAnEjbAndAWebModuleOnLoopback() throws Exception {
     String log = Files.readString(SERVER.serverLog(), StandardCharsets.ISO_8859_1);
     List<String> severe =
         log.lines().filter(line -> line.contains("[SEVERE]")).collect(Collectors.toList());
 
     assertThat(severe).as("SEVERE entries in %s", SERVER.serverLog()).isEmpty();
-    assertThat(log).contains(PayaraServerDomain.APP + " was successfully deployed");
+    assertThat(log)
+        .contains(PayaraServerDomain.APP + " was successfully deployed")
+        // the EJBs live in the EJB module of the EAR, not in the WAR
+        .contains("java:global/persona-studio/persona-ejb/AccountService")
+        .contains("Loading application [persona-studio#persona-web.war] at [/]")
+        // the data grid member has the loopback address
+        .containsPattern("DataGrid: .* Address: /127\\.0\\.0\\.1:");
   }
 
   @AfterAll

@@ -109,7 +109,7 @@ final class PayaraServerDomain implements BeforeAllCallback, AfterAllCallback {
             .orFail();
     figure("create-domain seconds", seconds(created.took()));
 
-    disablePhoneHomeBeforeFirstStart();
+    prepareDomainXml();
     Files.copy(
         jdbcDriver,
         domainDir.resolve("lib").resolve(jdbcDriver.getFileName()),
@@ -189,16 +189,24 @@ final class PayaraServerDomain implements BeforeAllCallback, AfterAllCallback {
   }
 
   /**
-   * Phone-home runs once at the first start, before any command could turn it off: a {@code set} in
-   * the pre-boot file does not create the missing element, so it is written into domain.xml.
+   * Settings that must hold from the very first start, written into domain.xml: phone-home runs
+   * once at start-up before any command could turn it off (a {@code set} in the pre-boot file does
+   * not create the missing element), and the data grid must bind its socket to its interface only
+   * (Hazelcast binds the wildcard address otherwise), which is a JVM option of the server.
    */
-  private void disablePhoneHomeBeforeFirstStart() throws IOException {
+  private void prepareDomainXml() throws IOException {
     Path domainXml = domainDir.resolve("config").resolve("domain.xml");
     String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
     String anchor = "<config name=\"server-config\">";
-    if (!xml.contains(anchor) || xml.contains("<phone-home-runtime-configuration")) {
+    int config = xml.indexOf(anchor);
+    int firstJvmOption = xml.indexOf("<jvm-options>", config);
+    if (config < 0 || firstJvmOption < 0 || xml.contains("<phone-home-runtime-configuration")) {
       throw new IllegalStateException("unexpected domain.xml layout in " + domainXml);
     }
+    xml =
+        xml.substring(0, firstJvmOption)
+            + "<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n        "
+            + xml.substring(firstJvmOption);
     xml =
         xml.replace(
             anchor,
