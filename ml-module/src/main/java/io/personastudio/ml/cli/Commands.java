@@ -202,6 +202,41 @@ final class Commands {
     out.println(GSON.toJson(summary));
   }
 
+  /** Hidden benchmark: own training loop against a bare DJL loop of the same network. */
+  void benchLoop(String[] argv) {
+    Args a = new Args("bench-loop", argv, Set.of("input", "chat", "steps", "seed"), Set.of());
+    ImportedChat chat = ml.importChat(a.path("input"), a.optional("chat"));
+    Hyperparameters h = hyperparameters(a);
+    io.personastudio.ml.dataset.Dataset dataset =
+        new io.personastudio.ml.dataset.DatasetBuilder(
+                io.personastudio.ml.train.PersonaTrainer.datasetOptions(h, false))
+            .build(chat.messages());
+    List<String> documents =
+        dataset.turns().stream().map(io.personastudio.ml.dataset.Turn::text).toList();
+    io.personastudio.ml.text.Vocabulary vocabulary =
+        io.personastudio.ml.text.Vocabulary.build(documents, h.minDocs(), h.maxVocabulary());
+    List<io.personastudio.ml.text.SparseVector> contexts = new ArrayList<>();
+    List<io.personastudio.ml.text.SparseVector> replies = new ArrayList<>();
+    for (io.personastudio.ml.dataset.DialoguePair p : dataset.pairs()) {
+      io.personastudio.ml.text.SparseVector c = vocabulary.context(p.context());
+      io.personastudio.ml.text.SparseVector r = vocabulary.tfidf(p.reply());
+      if (!c.isEmpty() && !r.isEmpty()) {
+        contexts.add(c);
+        replies.add(r);
+      }
+    }
+    io.personastudio.ml.train.LoopBenchmark.Result r =
+        io.personastudio.ml.train.LoopBenchmark.run(
+            h, vocabulary.size(), contexts, replies, (int) a.longValue("steps", 500));
+    JsonObject o = new JsonObject();
+    o.addProperty("steps", r.steps());
+    o.addProperty("vocabulary", vocabulary.size());
+    o.addProperty("ownStepsPerSecond", r.ownStepsPerSecond());
+    o.addProperty("bareDjlStepsPerSecond", r.bareStepsPerSecond());
+    o.addProperty("ratio", r.ratio());
+    out.println(GSON.toJson(o));
+  }
+
   private static Hyperparameters hyperparameters(Args a) {
     Hyperparameters h = Hyperparameters.defaults().withSeed(a.longValue("seed", 42));
     long epochs = a.longValue("epochs", h.epochs());

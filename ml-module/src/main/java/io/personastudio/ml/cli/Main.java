@@ -28,7 +28,7 @@ public final class Main {
               + " [--seed N] [--progress-json]",
           "  generate --out FILE [--format telegram|whatsapp] [--messages N | --megabytes N]"
               + " [--seed N]");
-  private static final Set<String> NATIVE_COMMANDS = Set.of("train", "evaluate");
+  private static final Set<String> NATIVE_COMMANDS = Set.of("train", "evaluate", "bench-loop");
 
   private Main() {}
 
@@ -57,6 +57,7 @@ public final class Main {
         case "rank" -> commands.rank(argv);
         case "evaluate" -> commands.evaluate(argv);
         case "generate" -> commands.generate(argv);
+        case "bench-loop" -> commands.benchLoop(argv);
         default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
       }
       out.flush();

@@ -21,9 +21,10 @@ import java.util.Random;
 /**
  * Trains the relevance dual encoder with DJL on all (context, reply) pairs of a chat: contexts and
  * replies are projected from TF-IDF space, L2-normalised, and each context must pick its own reply
- * among the batch's replies (symmetric in-batch softmax). Parameters and Adam moments live in Java
- * arrays between steps; every step runs in its own {@link NDManager} so native memory stays flat.
- * The batch order depends only on the seed and the epoch, which makes resume exact.
+ * among the batch's replies (symmetric in-batch softmax). Parameters and Adam moments stay in
+ * native memory and are exported by name for checkpoints; every step's temporaries live in its own
+ * {@link NDManager} so native memory stays flat. The batch order depends only on the seed and the
+ * epoch, which makes resume exact.
  */
 public final class RelevanceTrainer {
   static final String CONTEXT = "context.weight";
@@ -63,8 +64,9 @@ public final class RelevanceTrainer {
     long fingerprint = fingerprint(dataFingerprint, vocabularySize, n);
     int dim = h.dim();
 
-    Map<String, float[]> params = new LinkedHashMap<>();
-    AdamState adam = new AdamState(h.learningRate());
+    Map<String, float[]> initial = new LinkedHashMap<>();
+    Map<String, float[]> firstMoments = new LinkedHashMap<>();
+    Map<String, float[]> secondMoments = new LinkedHashMap<>();
     float[] losses = new float[(int) totalSteps];
     long step = 0;
     if (control.checkpoint() != null && Files.exists(control.checkpoint())) {
@@ -74,15 +76,15 @@ public final class RelevanceTrainer {
             control.checkpoint()
                 + ": checkpoint belongs to other data or hyper-parameters; delete it to restart");
       }
-      params.putAll(cp.parameters());
-      adam.first.putAll(cp.firstMoments());
-      adam.second.putAll(cp.secondMoments());
+      initial.putAll(cp.parameters());
+      firstMoments.putAll(cp.firstMoments());
+      secondMoments.putAll(cp.secondMoments());
       step = cp.step();
       System.arraycopy(cp.losses(), 0, losses, 0, (int) step);
     } else {
       Random init = new Random(h.seed());
-      params.put(CONTEXT, gaussian(init, vocabularySize * dim, 0.1f));
-      params.put(REPLY, gaussian(init, vocabularySize * dim, 0.1f));
+      initial.put(CONTEXT, gaussian(init, vocabularySize * dim, 0.1f));
+      initial.put(REPLY, gaussian(init, vocabularySize * dim, 0.1f));
     }
 
     long started = System.nanoTime();
@@ -92,7 +94,19 @@ public final class RelevanceTrainer {
         control.engine() == null ? Engine.getInstance() : Engine.getEngine(control.engine());
     int[] order = null;
     long orderEpoch = -1;
+    Map<String, float[]> finalParams;
     try (NDManager root = engine.newBaseManager()) {
+      Shape shape = new Shape(vocabularySize, dim);
+      Map<String, NDArray> params = new LinkedHashMap<>();
+      NativeAdam adam = new NativeAdam(h.learningRate());
+      for (Map.Entry<String, float[]> e : initial.entrySet()) {
+        NDArray p = root.create(e.getValue(), shape);
+        p.setRequiresGradient(true);
+        params.put(e.getKey(), p);
+        float[] m = firstMoments.getOrDefault(e.getKey(), new float[e.getValue().length]);
+        float[] v = secondMoments.getOrDefault(e.getKey(), new float[e.getValue().length]);
+        adam.init(e.getKey(), root.create(m, shape), root.create(v, shape));
+      }
       while (step < totalSteps) {
         if (shouldStop(started)) {
           stopped = true;
@@ -128,18 +142,25 @@ public final class RelevanceTrainer {
           checkpoint(fingerprint, step, params, adam, losses);
         }
       }
-    }
-    if (stopped && control.checkpoint() != null) {
-      checkpoint(fingerprint, step, params, adam, losses);
+      if (stopped && control.checkpoint() != null) {
+        checkpoint(fingerprint, step, params, adam, losses);
+      }
+      finalParams = export(params);
     }
     return new EncoderTrainingResult(
-        params.get(CONTEXT),
-        params.get(REPLY),
+        finalParams.get(CONTEXT),
+        finalParams.get(REPLY),
         step,
         totalSteps,
         Arrays.copyOf(losses, (int) step),
         step == totalSteps,
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static Map<String, float[]> export(Map<String, NDArray> params) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    params.forEach((k, a) -> out.put(k, a.toFloatArray()));
+    return out;
   }
 
   private boolean shouldStop(long started) {
@@ -153,8 +174,8 @@ public final class RelevanceTrainer {
   private float step(
       NDManager root,
       Engine engine,
-      Map<String, float[]> params,
-      AdamState adam,
+      Map<String, NDArray> params,
+      NativeAdam adam,
       long t,
       int[] order,
       int offset,
@@ -162,23 +183,23 @@ public final class RelevanceTrainer {
       List<SparseVector> contexts,
       List<SparseVector> replies,
       int vocab) {
-    int dim = h.dim();
     float[] xc = new float[batch * vocab];
     float[] xr = new float[batch * vocab];
     for (int b = 0; b < batch; b++) {
       fill(xc, b * vocab, contexts.get(order[offset + b]));
       fill(xr, b * vocab, replies.get(order[offset + b]));
     }
+    NDArray wc = params.get(CONTEXT);
+    NDArray wr = params.get(REPLY);
     try (NDManager sm = root.newSubManager()) {
-      NDArray wc = sm.create(params.get(CONTEXT), new Shape(vocab, dim));
-      NDArray wr = sm.create(params.get(REPLY), new Shape(vocab, dim));
-      wc.setRequiresGradient(true);
-      wr.setRequiresGradient(true);
       NDArray ctx = sm.create(xc, new Shape(batch, vocab));
       NDArray rep = sm.create(xr, new Shape(batch, vocab));
       NDArray eye = sm.eye(batch);
       float loss;
       try (GradientCollector gc = engine.newGradientCollector()) {
+        if (!"MXNet".equals(engine.getEngineName())) {
+          gc.zeroGradients(); // MXNet overwrites gradients; others (PyTorch) accumulate them
+        }
         NDArray ec = normalize(ctx.matMul(wc));
         NDArray er = normalize(rep.matMul(wr));
         NDArray logits = ec.matMul(er.transpose()).mul(h.scale());
@@ -192,8 +213,12 @@ public final class RelevanceTrainer {
         gc.backward(l);
         loss = l.getFloat();
       }
-      adam.update(CONTEXT, params.get(CONTEXT), wc.getGradient().toFloatArray(), t);
-      adam.update(REPLY, params.get(REPLY), wr.getGradient().toFloatArray(), t);
+      NDArray gradC = wc.getGradient();
+      NDArray gradR = wr.getGradient();
+      gradC.attach(sm);
+      gradR.attach(sm);
+      adam.update(CONTEXT, wc, gradC, t);
+      adam.update(REPLY, wr, gradR, t);
       return loss;
     }
   }
@@ -224,9 +249,14 @@ public final class RelevanceTrainer {
   }
 
   private void checkpoint(
-      long fingerprint, long step, Map<String, float[]> params, AdamState adam, float[] losses) {
+      long fingerprint, long step, Map<String, NDArray> params, NativeAdam adam, float[] losses) {
     new TrainingCheckpoint(
-            fingerprint, step, params, adam.first, adam.second, Arrays.copyOf(losses, (int) step))
+            fingerprint,
+            step,
+            export(params),
+            adam.exportFirst(),
+            adam.exportSecond(),
+            Arrays.copyOf(losses, (int) step))
         .write(control.checkpoint());
   }
 
