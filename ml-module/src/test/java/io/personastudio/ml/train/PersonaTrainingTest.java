@@ -82,6 +82,24 @@ class PersonaTrainingTest {
   }
 
   @Test
+  void exhaustedTimeBudgetStopsWithAUsableModelAndACheckpoint() {
+    Path checkpoint = dir.resolve("budget.ckpt");
+    TrainingResult result =
+        train(
+            Fixtures.chat(60, 10),
+            TrainingControl.defaults()
+                .withCheckpoint(checkpoint, 0)
+                .withTimeBudget(java.time.Duration.ZERO));
+
+    assertThat(result.completed()).isFalse();
+    assertThat(result.model().info().completed()).isFalse();
+    assertThat(result.encoder().steps()).isLessThan(result.encoder().totalSteps());
+    assertThat(checkpoint).exists();
+    assertThat(result.model().reply(List.of("Hey Alice, what do you think about the pizza?")))
+        .isNotBlank();
+  }
+
+  @Test
   void checkpointOfOtherDataIsRefused() {
     Path checkpoint = dir.resolve("other.ckpt");
     AtomicLong polls = new AtomicLong();
