@@ -19,6 +19,8 @@ public record NodeSettings(
     String clusterMembers,
     Path war,
     Path runtimeDir,
+    Path workerJar,
+    String contentKeys,
     String javaOptions) {
 
   public static NodeSettings from(Map<String, String> env, Path launcherHome) {
@@ -42,6 +44,13 @@ public record NodeSettings(
         Path.of(env.getOrDefault("PERSONA_RUNTIME_DIR", launcherHome.resolve("runtime").toString()))
             .toAbsolutePath()
             .normalize(),
+        Path.of(
+                env.getOrDefault(
+                    "PERSONA_ML_WORKER_JAR",
+                    launcherHome.resolve("../../ml-module/target/persona-ml.jar").toString()))
+            .toAbsolutePath()
+            .normalize(),
+        env.get("PERSONA_CONTENT_KEYS"),
         env.getOrDefault("PERSONA_JAVA_OPTS", "-Xmx1g"));
   }
 

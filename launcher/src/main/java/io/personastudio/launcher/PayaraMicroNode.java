@@ -78,6 +78,14 @@ public final class PayaraMicroNode implements AutoCloseable {
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     builder.environment().put("OMP_NUM_THREADS", "1");
+    // the content key travels in the child's environment only, never on a command line
+    builder
+        .environment()
+        .put(
+            "PERSONA_CONTENT_KEYS",
+            settings.contentKeys() != null
+                ? settings.contentKeys()
+                : ContentKeyFile.keysIn(settings.dataDir().resolve("content.key")));
     return new PayaraMicroNode(builder.start(), workDir);
   }
 

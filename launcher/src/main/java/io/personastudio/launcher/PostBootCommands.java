@@ -21,7 +21,13 @@ public final class PostBootCommands {
     if (!db.password().isEmpty()) {
       props.add("password=" + escape(db.password()));
     }
-    props.addAll(List.of("connectTimeout=5", "socketTimeout=300", "ApplicationName=persona"));
+    // EclipseLink binds a null UUID as VARCHAR; PostgreSQL then refuses it for a uuid column
+    props.addAll(
+        List.of(
+            "connectTimeout=5",
+            "socketTimeout=300",
+            "ApplicationName=persona",
+            "stringtype=unspecified"));
     String properties = String.join(":", props);
     return List.of(
         // the application says once, in one line, why the database cannot be reached;

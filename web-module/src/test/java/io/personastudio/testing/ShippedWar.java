@@ -3,6 +3,7 @@ package io.personastudio.testing;
 import java.io.File;
 import java.net.URISyntaxException;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,7 +23,10 @@ public final class ShippedWar {
 
   /** For tests that run inside the server: the shipped WAR plus the test and its assertions. */
   public static WebArchive withTest(Class<?> test) {
-    return deployment().addClass(test).addAsLibraries(jarOf(Assertions.class));
+    return deployment()
+        .addClass(test)
+        .addAsLibraries(
+            jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
   }
 
   private static File jarOf(Class<?> type) {

@@ -1,5 +1,6 @@
 package io.personastudio.launcher.testing;
 
+import io.personastudio.launcher.ContentKeyFile;
 import io.personastudio.launcher.DatabaseSettings;
 import io.personastudio.launcher.EmbeddedDatabase;
 import io.personastudio.launcher.PostBootCommands;
@@ -48,6 +49,7 @@ public class IntegrationDatabase implements LauncherSessionListener {
     System.setProperty("persona.it.db.user", db.user());
     System.setProperty("persona.it.db.password", db.password());
     System.setProperty("persona.it.postBootFile", postBoot.toAbsolutePath().toString());
+    System.setProperty("persona.it.contentKeys", ContentKeyFile.fresh());
   }
 
   @Override

@@ -1,0 +1,157 @@
+package io.personastudio.application.persona;
+
+import io.personastudio.application.training.TrainingQueued;
+import io.personastudio.domain.DomainException;
+import io.personastudio.domain.persona.ChatImport;
+import io.personastudio.domain.persona.Persona;
+import io.personastudio.domain.training.TrainingRun;
+import io.personastudio.infrastructure.config.StudioConfig;
+import io.personastudio.ml.MlException;
+import io.personastudio.ml.chat.ChatFormat;
+import io.personastudio.ml.chat.ChatImporter;
+import io.personastudio.ml.chat.Participant;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Creates a persona from an uploaded chat and queues its first training. Everything a user can get
+ * wrong is checked before anything is written; a refused upload is deleted.
+ */
+@Stateless
+public class PersonaService {
+
+  @PersistenceContext(unitName = "persona")
+  EntityManager em;
+
+  @Inject StudioConfig config;
+
+  @Inject Event<TrainingQueued> queued;
+
+  private static final SecureRandom SEEDS = new SecureRandom();
+  private static final Logger LOG = Logger.getLogger(PersonaService.class.getName());
+
+  public PersonaView create(UUID owner, NewPersona request, Path upload, String fileName) {
+    try {
+      String name = required(request.name(), "Persona name", 100);
+      String person = required(request.person(), "Participant", 200);
+      ChatFormat format = check(upload, person);
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+      Persona persona = new Persona(owner, name, person, request.scrub(), now);
+      ChatImport chat =
+          new ChatImport(persona.id(), format.name(), shortName(fileName), Files.size(upload));
+      TrainingRun run =
+          new TrainingRun(persona.id(), owner, SEEDS.nextLong() & Long.MAX_VALUE, now);
+      em.persist(persona);
+      em.flush(); // ids only, no mapped relations: EclipseLink must not reorder the inserts
+      em.persist(chat);
+      em.persist(run);
+      em.flush();
+      Files.createDirectories(config.uploads());
+      Files.move(upload, uploadOf(chat.id()), StandardCopyOption.ATOMIC_MOVE);
+      queued.fire(new TrainingQueued(run.id()));
+      return PersonaView.of(persona, run.id());
+    } catch (IOException e) {
+      deleteQuietly(upload);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(upload);
+      throw e;
+    }
+  }
+
+  /** The persona if it exists and belongs to the account; the same answer otherwise. */
+  public Optional<PersonaView> find(UUID owner, UUID id) {
+    return Optional.ofNullable(em.find(Persona.class, id))
+        .filter(p -> p.ownedBy(owner))
+        .map(
+            p ->
+                PersonaView.of(
+                    p,
+                    em.createNamedQuery(TrainingRun.OF_PERSONA, TrainingRun.class)
+                        .setParameter("persona", p.id())
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst()
+                        .map(TrainingRun::id)
+                        .orElse(null)));
+  }
+
+  public Path uploadOf(UUID importId) {
+    return config.uploads().resolve(importId + ".upload");
+  }
+
+  private ChatFormat check(Path upload, String person) {
+    long size;
+    try {
+      size = Files.size(upload);
+    } catch (IOException e) {
+      throw DomainException.invalid("The upload could not be read: " + e.getMessage());
+    }
+    if (size > config.maxUploadBytes()) {
+      throw DomainException.invalid(
+          "The file is "
+              + size / (1024 * 1024)
+              + " MB; uploads may be at most "
+              + config.maxUploadBytes() / (1024 * 1024)
+              + " MB.");
+    }
+    try {
+      ChatImporter importer = new ChatImporter();
+      ChatFormat format = importer.detect(upload);
+      List<Participant> participants = importer.participants(upload, null);
+      boolean known =
+          participants.stream().anyMatch(p -> p.name().equals(person) || p.id().equals(person));
+      if (!known) {
+        throw DomainException.invalid(
+            "Nobody called '"
+                + person
+                + "' writes in this chat; participants: "
+                + participants.stream().map(Participant::name).collect(Collectors.joining(", "))
+                + ".");
+      }
+      return format;
+    } catch (MlException e) {
+      throw DomainException.invalid(e.getMessage());
+    }
+  }
+
+  private static String shortName(String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
+  }
+
+  private static String required(String value, String what, int max) {
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid(what + " is required.");
+    }
+    if (value.strip().length() > max) {
+      throw DomainException.invalid(what + " must be at most " + max + " characters.");
+    }
+    return value.strip();
+  }
+
+  public static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warning("Could not delete the refused upload " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.personastudio.application.training;
+
+import io.personastudio.infrastructure.config.StudioConfig;
+import io.personastudio.infrastructure.persistence.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Starts queued trainings on this node, at most {@link StudioConfig#concurrency()} at a time, as
+ * {@code train-persona} batch jobs. Runs are claimed in the database (row locks skipped by other
+ * nodes), so several nodes may share one queue. Jobs start outside any transaction: the batch
+ * repository creates its tables lazily and PostgreSQL would roll that DDL back with the caller.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TrainingQueue {
+
+  private static final Logger LOG = Logger.getLogger(TrainingQueue.class.getName());
+  static final String JOB = "train-persona";
+
+  @Inject TrainingRuns runs;
+  @Inject StudioConfig config;
+  @Inject SchemaMigrations schema;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  private ScheduledFuture<?> sweep;
+
+  @PostConstruct
+  void startSweeping() {
+    sweep = scheduler.scheduleWithFixedDelay(this::fill, 3, 5, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stopSweeping() {
+    sweep.cancel(false);
+  }
+
+  /** A new run waits: try to start it now rather than at the next sweep. */
+  public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrainingQueued event) {
+    scheduler.execute(this::fill);
+  }
+
+  /** A job of this node ended: its slot is free. */
+  public void finished(UUID runId) {
+    running.remove(runId);
+    scheduler.execute(this::fill);
+  }
+
+  public int runningHere() {
+    return running.size();
+  }
+
+  private synchronized void fill() {
+    if (!schema.state().migrated()) {
+      return;
+    }
+    try {
+      while (running.size() < config.concurrency()) {
+        Optional<UUID> next = runs.claimNext();
+        if (next.isEmpty()) {
+          return;
+        }
+        start(next.get());
+      }
+    } catch (RuntimeException e) {
+      LOG.warning("Training queue: " + e.getMessage());
+    }
+  }
+
+  private void start(UUID runId) {
+    running.add(runId);
+    try {
+      Properties parameters = new Properties();
+      parameters.setProperty("runId", runId.toString());
+      long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+      runs.jobStarted(runId, execution);
+    } catch (RuntimeException e) {
+      running.remove(runId);
+      runs.failed(runId, "The training could not start: " + e.getMessage());
+    }
+  }
+}

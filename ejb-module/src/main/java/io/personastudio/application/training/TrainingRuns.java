@@ -1,0 +1,134 @@
+package io.personastudio.application.training;
+
+import io.personastudio.domain.persona.ChatImport;
+import io.personastudio.domain.persona.ModelVersion;
+import io.personastudio.domain.persona.Persona;
+import io.personastudio.domain.training.RunPhase;
+import io.personastudio.domain.training.RunStatus;
+import io.personastudio.domain.training.TrainingRun;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state changes of training runs, each in a transaction of its own so that progress is visible
+ * at once and a failure of the job never rolls back what was already reported.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class TrainingRuns {
+
+  @PersistenceContext(unitName = "persona")
+  EntityManager em;
+
+  /**
+   * Takes the next queued run for this node, fairly across owners: the owner with the fewest runs
+   * in progress first, then the oldest queued run. Safe when several nodes ask at once: the row is
+   * locked and skipped by the others.
+   */
+  @SuppressWarnings("unchecked")
+  public Optional<UUID> claimNext() {
+    List<Object> ids =
+        em.createNativeQuery(
+                "SELECT r.id FROM training_run r WHERE r.status = 'QUEUED'"
+                    + " ORDER BY (SELECT count(*) FROM training_run o"
+                    + "           WHERE o.owner_id = r.owner_id AND o.status = 'RUNNING'),"
+                    + " r.queued_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .getResultList();
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    UUID id = (UUID) ids.get(0);
+    TrainingRun run = em.find(TrainingRun.class, id);
+    run.started(-1, now());
+    return Optional.of(id);
+  }
+
+  public void jobStarted(UUID runId, long execution) {
+    em.find(TrainingRun.class, runId).started(execution, now());
+  }
+
+  public void progress(UUID runId, RunPhase phase, long step, long total, Float loss, Long eta) {
+    TrainingRun run = em.find(TrainingRun.class, runId);
+    run.progress(phase, step, total, loss, eta);
+    if (loss != null && step > 0) {
+      em.createNativeQuery(
+              "INSERT INTO training_loss (run_id, step, loss, recorded_at) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT (run_id, step) DO UPDATE SET loss = EXCLUDED.loss")
+          .setParameter(1, runId)
+          .setParameter(2, step)
+          .setParameter(3, loss)
+          .setParameter(4, now())
+          .executeUpdate();
+    }
+  }
+
+  public void imported(UUID importId, int messages, int skipped) {
+    em.find(ChatImport.class, importId).imported(messages, skipped, now());
+  }
+
+  /** The new model becomes the persona's active one in the same commit that completes the run. */
+  public UUID publish(UUID runId, int formatVersion, byte[] artifact, String metrics) {
+    TrainingRun run = em.find(TrainingRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+    Persona persona = em.find(Persona.class, run.personaId(), LockModeType.PESSIMISTIC_WRITE);
+    ModelVersion model = new ModelVersion(persona.id(), runId, formatVersion, artifact, now());
+    em.persist(model);
+    em.flush();
+    persona.activate(model.id());
+    run.completed(metrics, now());
+    return model.id();
+  }
+
+  public void failed(UUID runId, String reason) {
+    TrainingRun run = em.find(TrainingRun.class, runId);
+    if (run == null || run.status().finished()) {
+      return;
+    }
+    run.failed(reason, now());
+    em.find(Persona.class, run.personaId()).trainingFailed();
+    // a failed import leaves no messages behind; a retry uploads again
+    em.createNativeQuery(
+            "DELETE FROM chat_message WHERE import_id IN"
+                + " (SELECT id FROM chat_import WHERE persona_id = ? AND imported_at IS NULL)")
+        .setParameter(1, run.personaId())
+        .executeUpdate();
+  }
+
+  public Optional<RunView> view(UUID runId) {
+    return Optional.ofNullable(em.find(TrainingRun.class, runId)).map(RunView::of);
+  }
+
+  public Optional<ChatImport> latestImport(UUID personaId) {
+    return em.createQuery("SELECT c FROM ChatImport c WHERE c.personaId = :p", ChatImport.class)
+        .setParameter("p", personaId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Persona> persona(UUID personaId) {
+    return Optional.ofNullable(em.find(Persona.class, personaId));
+  }
+
+  public long seed(UUID runId) {
+    return em.find(TrainingRun.class, runId).seed();
+  }
+
+  public boolean isRunning(UUID runId) {
+    TrainingRun run = em.find(TrainingRun.class, runId);
+    return run != null && run.status() == RunStatus.RUNNING;
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}

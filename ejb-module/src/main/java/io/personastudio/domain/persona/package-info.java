@@ -1,0 +1,2 @@
+/** Personas: whose writing is imitated, from which chat, with which active model. */
+package io.personastudio.domain.persona;

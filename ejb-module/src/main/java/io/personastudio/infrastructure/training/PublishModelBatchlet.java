@@ -1,0 +1,45 @@
+package io.personastudio.infrastructure.training;
+
+import io.personastudio.application.training.TrainingRuns;
+import io.personastudio.domain.training.RunPhase;
+import io.personastudio.infrastructure.config.StudioConfig;
+import io.personastudio.ml.model.ModelArtifact;
+import io.personastudio.ml.model.PersonaModel;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Files;
+import java.util.UUID;
+
+/**
+ * Checks that the worker's model loads and answers, stores it as a new model version and makes it
+ * the persona's active one atomically; the previous version serves until that commit.
+ */
+@Named
+@Dependent
+public class PublishModelBatchlet extends AbstractBatchlet {
+
+  @Inject JobContext job;
+  @Inject TrainingRuns runs;
+  @Inject StudioConfig config;
+
+  @Override
+  public String process() throws Exception {
+    UUID runId = JobRuns.runId(job);
+    return JobRuns.reportingFailure(
+        job,
+        () -> {
+          runs.progress(runId, RunPhase.PUBLISH, 0, 0, null, null);
+          byte[] artifact = Files.readAllBytes(RunWork.model(config, runId));
+          PersonaModel model = ModelArtifact.fromBytes(artifact);
+          String sample = model.reply(java.util.List.of("hello"));
+          if (sample == null || sample.isBlank()) {
+            throw new IllegalStateException("The trained model answered with an empty reply.");
+          }
+          runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, null);
+          return "PUBLISHED";
+        });
+  }
+}

@@ -1,0 +1,194 @@
+package io.personastudio.application.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.personastudio.application.account.AccountService;
+import io.personastudio.application.account.Registration;
+import io.personastudio.application.persona.NewPersona;
+import io.personastudio.application.persona.PersonaService;
+import io.personastudio.application.persona.PersonaView;
+import io.personastudio.domain.DomainException;
+import io.personastudio.testing.ShippedWar;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** From an uploaded chat to a published persona model, on the node, with real PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+class TrainingPipelineIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShippedWar.withTest(TrainingPipelineIT.class);
+  }
+
+  @Inject AccountService accounts;
+  @Inject PersonaService personas;
+  @Inject TrainingRuns runs;
+
+  @Resource(lookup = "jdbc/persona")
+  DataSource db;
+
+  @Test
+  void anUploadBecomesAReadyPersonaWithProgressAndEncryptedMessages() throws Exception {
+    UUID owner = newOwner();
+    Path upload = upload(chat(new Random(7), 240));
+
+    PersonaView persona =
+        personas.create(owner, new NewPersona("Ana's persona", "Ana", true), upload, "chat.txt");
+
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                runs.view(persona.trainingRun())
+                    .orElseThrow()
+                    .status()
+                    .matches("COMPLETED|FAILED"));
+    RunView run = runs.view(persona.trainingRun()).orElseThrow();
+    assertThat(run.failureReason()).isNull();
+    assertThat(run.status()).isEqualTo("COMPLETED");
+    assertThat(run.percent()).isEqualTo(100f);
+    assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("READY");
+    assertThat(count("SELECT count(*) FROM training_loss WHERE run_id=?", run.id())).isPositive();
+    assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
+        .isEqualTo(1);
+    assertThat(upload).doesNotExist();
+    assertThat(rawMessagesContain(persona.id(), "marmalade")).isFalse();
+    assertThat(
+            count(
+                "SELECT count(*) FROM chat_message m JOIN chat_import i ON i.id=m.import_id"
+                    + " WHERE i.persona_id=?",
+                persona.id()))
+        .isEqualTo(240);
+  }
+
+  @Test
+  void aCorruptUploadIsRefusedByNameAndLeavesNothing() throws Exception {
+    UUID owner = newOwner();
+    Path upload = upload("{\"name\": \"chat\", \"messages\": [ {\"id\": 1, \"text\": ");
+
+    assertThatThrownBy(
+            () -> personas.create(owner, new NewPersona("Broken", "Ana", false), upload, "x.json"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("x");
+    assertThat(upload).doesNotExist();
+    assertThat(count("SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
+  }
+
+  @Test
+  void anUnknownParticipantIsRefusedNamingThoseWhoWrite() throws Exception {
+    UUID owner = newOwner();
+    Path upload = upload(chat(new Random(3), 60));
+
+    assertThatThrownBy(
+            () -> personas.create(owner, new NewPersona("Nobody", "Zed", false), upload, "c.txt"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("Zed")
+        .hasMessageContaining("Ana")
+        .hasMessageContaining("Ben");
+    assertThat(upload).doesNotExist();
+    assertThat(count("SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
+  }
+
+  private UUID newOwner() {
+    return accounts
+        .register(
+            new Registration("owner-" + UUID.randomUUID() + "@example.org", "O", "plum-Tree-77"))
+        .id();
+  }
+
+  private static Path upload(String content) throws Exception {
+    Path file = Files.createTempFile("upload-", ".txt");
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** A WhatsApp (Android) export of Ana and Ben talking; Ana's lines mention marmalade. */
+  static String chat(Random random, int messages) {
+    String[] words = {
+      "coffee",
+      "train",
+      "weather",
+      "rain",
+      "movie",
+      "book",
+      "garden",
+      "dinner",
+      "tomorrow",
+      "friday",
+      "music",
+      "work",
+      "holiday",
+      "beach",
+      "bread",
+      "tea",
+      "walk",
+      "city",
+      "park",
+      "cake"
+    };
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < messages; i++) {
+      String who = i % 2 == 0 ? "Ben" : "Ana";
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 3 + random.nextInt(6); w++) {
+        text.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      if (who.equals("Ana")) {
+        text.append("marmalade!");
+      } else {
+        text.append('?');
+      }
+      int minute = i % 60;
+      int hour = 9 + (i / 60) % 10;
+      int day = 1 + i / 600;
+      out.append(String.format("1/%d/24, %02d:%02d - %s: %s%n", day, hour, minute, who, text));
+    }
+    return out.toString();
+  }
+
+  private long count(String sql, UUID id) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      q.setObject(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private boolean rawMessagesContain(UUID persona, String plain) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT count(*) FROM chat_message m JOIN chat_import i ON i.id=m.import_id"
+                    + " WHERE i.persona_id=? AND (position(convert_to(?, 'UTF8') in m.text_cipher) > 0"
+                    + " OR position(convert_to('Ana', 'UTF8') in m.sender) > 0)")) {
+      q.setObject(1, persona);
+      q.setString(2, plain);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
+  }
+}
