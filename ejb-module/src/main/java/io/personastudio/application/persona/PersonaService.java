@@ -80,17 +80,80 @@ public class PersonaService {
   public Optional<PersonaView> find(UUID owner, UUID id) {
     return Optional.ofNullable(em.find(Persona.class, id))
         .filter(p -> p.ownedBy(owner))
-        .map(
-            p ->
-                PersonaView.of(
-                    p,
-                    em.createNamedQuery(TrainingRun.OF_PERSONA, TrainingRun.class)
-                        .setParameter("persona", p.id())
-                        .setMaxResults(1)
-                        .getResultStream()
-                        .findFirst()
-                        .map(TrainingRun::id)
-                        .orElse(null)));
+        .map(p -> PersonaView.of(p, latestRun(p.id())));
+  }
+
+  public List<PersonaView> list(UUID owner) {
+    return em.createQuery(
+            "SELECT p FROM Persona p WHERE p.ownerId = :o ORDER BY p.createdAt DESC", Persona.class)
+        .setParameter("o", owner)
+        .getResultStream()
+        .map(p -> PersonaView.of(p, latestRun(p.id())))
+        .toList();
+  }
+
+  /** Removes the persona with its messages, models, runs and tokens (the schema cascades). */
+  public void delete(UUID owner, UUID id) {
+    Persona persona = owned(owner, id);
+    em.createNativeQuery(
+            "UPDATE training_run SET status = 'CANCELLED' WHERE persona_id = ?"
+                + " AND status IN ('QUEUED', 'RUNNING')")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.remove(persona);
+  }
+
+  /** Participants of an upload with statistics, for the picker; a bad file is refused clearly. */
+  public List<ParticipantView> participants(Path upload) {
+    try {
+      return new ChatImporter()
+          .participants(upload, null).stream().map(ParticipantView::of).toList();
+    } catch (MlException e) {
+      throw DomainException.invalid(e.getMessage());
+    }
+  }
+
+  /** Queues a new training of the persona on its stored chat; the active model serves meanwhile. */
+  public PersonaView retrain(UUID owner, UUID id) {
+    Persona persona = owned(owner, id);
+    Long active =
+        em.createQuery(
+                "SELECT count(r) FROM TrainingRun r WHERE r.personaId = :p"
+                    + " AND r.status IN (io.personastudio.domain.training.RunStatus.QUEUED,"
+                    + " io.personastudio.domain.training.RunStatus.RUNNING)",
+                Long.class)
+            .setParameter("p", id)
+            .getSingleResult();
+    if (active > 0) {
+      throw DomainException.conflict("A training of this persona is already queued or running.");
+    }
+    TrainingRun run =
+        new TrainingRun(
+            id,
+            owner,
+            SEEDS.nextLong() & Long.MAX_VALUE,
+            OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    em.persist(run);
+    queued.fire(new TrainingQueued(run.id()));
+    return PersonaView.of(persona, run.id());
+  }
+
+  private Persona owned(UUID owner, UUID id) {
+    Persona persona = id == null ? null : em.find(Persona.class, id);
+    if (persona == null || !persona.ownedBy(owner)) {
+      throw DomainException.notFound("No such persona.");
+    }
+    return persona;
+  }
+
+  private UUID latestRun(UUID personaId) {
+    return em.createNamedQuery(TrainingRun.OF_PERSONA, TrainingRun.class)
+        .setParameter("persona", personaId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(TrainingRun::id)
+        .orElse(null);
   }
 
   public Path uploadOf(UUID importId) {

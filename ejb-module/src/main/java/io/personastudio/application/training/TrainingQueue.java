@@ -47,16 +47,38 @@ public class TrainingQueue {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+  /** A running run that has not said it is alive for this long is put back in the queue. */
+  static final int SILENT_SECONDS = 180;
+
   private ScheduledFuture<?> sweep;
+  private ScheduledFuture<?> supervisor;
 
   @PostConstruct
   void startSweeping() {
     sweep = scheduler.scheduleWithFixedDelay(this::fill, 3, 5, TimeUnit.SECONDS);
+    supervisor = scheduler.scheduleWithFixedDelay(this::requeueSilent, 30, 30, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stopSweeping() {
     sweep.cancel(false);
+    supervisor.cancel(false);
+  }
+
+  /** Runs of a node that died resume elsewhere from their stored checkpoint. */
+  private void requeueSilent() {
+    if (!schema.state().migrated()) {
+      return;
+    }
+    try {
+      int requeued = runs.requeueSilent(SILENT_SECONDS);
+      if (requeued > 0) {
+        LOG.warning(requeued + " training run(s) of a silent node put back in the queue");
+      }
+    } catch (RuntimeException e) {
+      LOG.warning("Training supervisor: " + e.getMessage());
+    }
   }
 
   /** A new run waits: try to start it now rather than at the next sweep. */

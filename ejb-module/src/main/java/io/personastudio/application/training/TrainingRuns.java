@@ -1,5 +1,6 @@
 package io.personastudio.application.training;
 
+import io.personastudio.domain.DomainException;
 import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.persona.ModelVersion;
 import io.personastudio.domain.persona.Persona;
@@ -79,6 +80,9 @@ public class TrainingRuns {
   /** The new model becomes the persona's active one in the same commit that completes the run. */
   public UUID publish(UUID runId, int formatVersion, byte[] artifact, String metrics) {
     TrainingRun run = em.find(TrainingRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+    if (run.status() != RunStatus.RUNNING) {
+      throw new IllegalStateException("The training was " + run.status().name().toLowerCase());
+    }
     Persona persona = em.find(Persona.class, run.personaId(), LockModeType.PESSIMISTIC_WRITE);
     ModelVersion model = new ModelVersion(persona.id(), runId, formatVersion, artifact, now());
     em.persist(model);
@@ -89,8 +93,19 @@ public class TrainingRuns {
   }
 
   public void failed(UUID runId, String reason) {
+    failed(runId, null, reason);
+  }
+
+  /**
+   * Fails the run, unless it already ended or has since been taken over by another execution (a
+   * node thought dead that comes back must not fail the run that resumed elsewhere).
+   */
+  public void failed(UUID runId, Long execution, String reason) {
     TrainingRun run = em.find(TrainingRun.class, runId);
     if (run == null || run.status().finished()) {
+      return;
+    }
+    if (execution != null && !run.jobExecution().map(execution::equals).orElse(false)) {
       return;
     }
     run.failed(reason, now());
@@ -101,6 +116,82 @@ public class TrainingRuns {
                 + " (SELECT id FROM chat_import WHERE persona_id = ? AND imported_at IS NULL)")
         .setParameter(1, run.personaId())
         .executeUpdate();
+  }
+
+  /** The run if it belongs to the account; the same empty answer otherwise (no IDOR). */
+  public Optional<RunView> view(UUID owner, UUID runId) {
+    return Optional.ofNullable(runId == null ? null : em.find(TrainingRun.class, runId))
+        .filter(r -> r.ownerId().equals(owner))
+        .map(RunView::of);
+  }
+
+  /** The loss curve of an owner's run, by step. */
+  @SuppressWarnings("unchecked")
+  public List<LossPoint> lossHistory(UUID owner, UUID runId) {
+    if (view(owner, runId).isEmpty()) {
+      throw DomainException.notFound("No such training run.");
+    }
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT step, loss FROM training_loss WHERE run_id = ? ORDER BY step")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new LossPoint(((Number) r[0]).longValue(), ((Number) r[1]).floatValue()))
+        .toList();
+  }
+
+  /** Cancels a queued or running run of the owner; a running worker is stopped within seconds. */
+  public void cancel(UUID owner, UUID runId) {
+    TrainingRun run = runId == null ? null : em.find(TrainingRun.class, runId);
+    if (run == null || !run.ownerId().equals(owner)) {
+      throw DomainException.notFound("No such training run.");
+    }
+    if (run.status().finished()) {
+      throw DomainException.conflict("The training has already ended (" + run.status() + ").");
+    }
+    run.cancelled(now());
+    em.find(Persona.class, run.personaId()).trainingFailed();
+  }
+
+  /** A running run's sign of life; a run silent for long is taken over by the supervisor. */
+  public void heartbeat(UUID runId) {
+    em.createNativeQuery("UPDATE training_run SET heartbeat_at = now() WHERE id = ?")
+        .setParameter(1, runId)
+        .executeUpdate();
+  }
+
+  /**
+   * Puts runs whose node went silent back in the queue (their checkpoint is kept, so they resume).
+   * One statement: safe when every node's supervisor runs it.
+   */
+  public int requeueSilent(int silentSeconds) {
+    return em.createNativeQuery(
+            "UPDATE training_run SET status = 'QUEUED', phase = 'QUEUED'"
+                + " WHERE status = 'RUNNING' AND coalesce(heartbeat_at, started_at)"
+                + " < now() - make_interval(secs => ?)")
+        .setParameter(1, silentSeconds)
+        .executeUpdate();
+  }
+
+  /** Keeps the worker's latest checkpoint where any node can resume from it. */
+  public void saveCheckpoint(UUID runId, long step, byte[] state) {
+    em.createNativeQuery(
+            "INSERT INTO training_checkpoint (run_id, step, state, updated_at) VALUES (?, ?, ?, now())"
+                + " ON CONFLICT (run_id) DO UPDATE SET step = EXCLUDED.step, state = EXCLUDED.state,"
+                + " updated_at = EXCLUDED.updated_at")
+        .setParameter(1, runId)
+        .setParameter(2, step)
+        .setParameter(3, state)
+        .executeUpdate();
+  }
+
+  @SuppressWarnings("unchecked")
+  public Optional<byte[]> checkpoint(UUID runId) {
+    List<Object> rows =
+        em.createNativeQuery("SELECT state FROM training_checkpoint WHERE run_id = ?")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream().findFirst().map(byte[].class::cast);
   }
 
   public Optional<RunView> view(UUID runId) {

@@ -1,5 +1,6 @@
 package io.personastudio.infrastructure.training;
 
+import io.personastudio.application.training.RunView;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.persona.Persona;
 import io.personastudio.domain.training.RunPhase;
@@ -9,13 +10,21 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** Trains the model in a supervised worker JVM, reporting its progress on the run. */
+/**
+ * Trains the model in a supervised worker JVM, reporting its progress on the run. Every ten seconds
+ * it says the run is alive, looks whether it was cancelled, and stores the worker's newest
+ * checkpoint in the database, from which any node resumes the run after a crash.
+ */
 @Named
 @Dependent
 public class TrainModelBatchlet extends AbstractBatchlet {
+
+  private static final long TICK_NANOS = 10_000_000_000L;
+  private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   @Inject JobContext job;
   @Inject TrainingRuns runs;
@@ -30,42 +39,112 @@ public class TrainModelBatchlet extends AbstractBatchlet {
     return JobRuns.reportingFailure(
         job,
         () -> {
-          var run = runs.view(runId).orElseThrow();
+          RunView run = runs.view(runId).orElseThrow();
           Persona persona = runs.persona(run.personaId()).orElseThrow();
           Path export = RunWork.export(config, runId);
+          Path model = RunWork.model(config, runId);
+          Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
           messages.exportForTraining(runs.latestImport(persona.id()).orElseThrow().id(), export);
+          Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
+          saved.restore();
           runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);
-          long[] lastCheck = {System.nanoTime()};
           TrainingWorker.run(
               new TrainingWorker.Job(
                   config.workerJar(),
                   config.workerHeap(),
                   export,
                   persona.person(),
-                  RunWork.model(config, runId),
+                  model,
                   runs.seed(runId),
                   config.trainingMinutes(),
                   persona.scrub()),
-              p ->
-                  runs.progress(
-                      runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds()),
-              () -> stopRequested || cancelledSince(runId, lastCheck));
+              p -> {
+                saved.reached(p.step());
+                runs.progress(
+                    runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
+              },
+              new Ticker(runId, saved)::cancelled);
           return "TRAINED";
         });
-  }
-
-  /** Asks the database at most every 5 s whether the run was cancelled. */
-  private boolean cancelledSince(UUID runId, long[] lastCheck) {
-    long now = System.nanoTime();
-    if (now - lastCheck[0] < 5_000_000_000L) {
-      return false;
-    }
-    lastCheck[0] = now;
-    return !runs.isRunning(runId);
   }
 
   @Override
   public void stop() {
     stopRequested = true;
+  }
+
+  /**
+   * Called every second by the worker's supervisor: looks for a cancellation each second, says the
+   * run is alive and stores the newest checkpoint every ten.
+   */
+  private final class Ticker {
+    private final UUID runId;
+    private final Checkpoints saved;
+    private long last = System.nanoTime();
+    private long lastCancelCheck = System.nanoTime();
+
+    Ticker(UUID runId, Checkpoints saved) {
+      this.runId = runId;
+      this.saved = saved;
+    }
+
+    boolean cancelled() {
+      if (stopRequested) {
+        return true;
+      }
+      long now = System.nanoTime();
+      if (now - last >= TICK_NANOS) {
+        last = now;
+        runs.heartbeat(runId);
+        saved.storeIfNewer();
+      }
+      if (now - lastCancelCheck >= CANCEL_CHECK_NANOS) {
+        lastCancelCheck = now;
+        return !runs.isRunning(runId);
+      }
+      return false;
+    }
+  }
+
+  /** The worker's checkpoint file, mirrored into the database. */
+  private static final class Checkpoints {
+    private final TrainingRuns runs;
+    private final UUID runId;
+    private final Path file;
+    private long storedModified = -1;
+    private volatile long step;
+
+    Checkpoints(TrainingRuns runs, UUID runId, Path file) {
+      this.runs = runs;
+      this.runId = runId;
+      this.file = file;
+    }
+
+    void restore() throws java.io.IOException {
+      var state = runs.checkpoint(runId);
+      if (state.isPresent()) {
+        Files.write(file, state.get());
+        storedModified = Files.getLastModifiedTime(file).toMillis();
+      }
+    }
+
+    void reached(long newStep) {
+      step = newStep;
+    }
+
+    void storeIfNewer() {
+      try {
+        if (!Files.exists(file)) {
+          return;
+        }
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        if (modified != storedModified) {
+          runs.saveCheckpoint(runId, step, Files.readAllBytes(file));
+          storedModified = modified;
+        }
+      } catch (java.io.IOException e) {
+        // the worker may be replacing the file; the next tick stores it
+      }
+    }
   }
 }

@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.Registration;
+import io.personastudio.application.chat.PersonaRuntime;
 import io.personastudio.application.persona.NewPersona;
 import io.personastudio.application.persona.PersonaService;
 import io.personastudio.application.persona.PersonaView;
+import io.personastudio.application.token.AccessTokenService;
+import io.personastudio.application.token.CreatedToken;
+import io.personastudio.application.token.TokenView;
 import io.personastudio.domain.DomainException;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
@@ -20,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,6 +46,9 @@ class TrainingPipelineIT {
   @Inject AccountService accounts;
   @Inject PersonaService personas;
   @Inject TrainingRuns runs;
+  @Inject TrainingQueue queue;
+  @Inject PersonaRuntime runtime;
+  @Inject AccessTokenService tokens;
 
   @Resource(lookup = "jdbc/persona")
   DataSource db;
@@ -78,6 +86,118 @@ class TrainingPipelineIT {
                     + " WHERE i.persona_id=?",
                 persona.id()))
         .isEqualTo(240);
+  }
+
+  @Test
+  void aReadyPersonaAnswersItsOwnerAndNobodyElse() throws Exception {
+    UUID owner = newOwner();
+    UUID stranger = newOwner();
+    PersonaView persona = readyPersona(owner);
+
+    String reply = runtime.reply(owner, persona.id(), List.of("what about the weather?"));
+
+    assertThat(reply).isNotBlank().contains("marmalade");
+    assertThatThrownBy(() -> runtime.reply(stranger, persona.id(), List.of("hi")))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("No such persona");
+    assertThat(personas.find(stranger, persona.id())).isEmpty();
+    assertThat(runs.view(stranger, persona.trainingRun())).isEmpty();
+    assertThatThrownBy(() -> tokens.create(stranger, persona.id(), "x", null))
+        .hasMessageContaining("No such persona");
+    assertThat(runs.lossHistory(owner, persona.trainingRun())).isNotEmpty();
+  }
+
+  @Test
+  void aTokenOpensThePersonaForOneTelegramUserUntilItIsRevoked() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona = readyPersona(owner);
+    CreatedToken token = tokens.create(owner, persona.id(), "my phone", null);
+
+    assertThat(token.token()).hasSizeGreaterThanOrEqualTo(22).matches("[A-Za-z0-9_-]+");
+    assertThat(tokens.redeem(token.token(), 1001).personaId()).contains(persona.id());
+    assertThat(tokens.redeem(token.token(), 1001).granted()).isTrue();
+    assertThat(tokens.redeem(token.token(), 2002).refusal()).isEqualTo("TAKEN");
+    assertThat(tokens.redeem("not-a-token", 1001).refusal()).isEqualTo("UNKNOWN");
+    assertThat(
+            stored(
+                "SELECT count(*) FROM access_token WHERE encode(token_hash, 'escape') LIKE ?",
+                "%" + token.token() + "%"))
+        .isZero();
+
+    tokens.revoke(owner, token.id());
+
+    assertThat(tokens.redeem(token.token(), 1001).refusal()).isEqualTo("REVOKED");
+    assertThat(tokens.list(owner, persona.id())).singleElement().matches(TokenView::revoked);
+  }
+
+  @Test
+  void deletingAPersonaRemovesItsMessagesModelsRunsAndTokens() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona = readyPersona(owner);
+    tokens.create(owner, persona.id(), "t", null);
+
+    personas.delete(owner, persona.id());
+
+    for (String table : List.of("chat_import", "model_version", "training_run", "access_token")) {
+      assertThat(count("SELECT count(*) FROM " + table + " WHERE persona_id=?", persona.id()))
+          .as(table)
+          .isZero();
+    }
+    assertThat(count("SELECT count(*) FROM training_loss WHERE run_id=?", persona.trainingRun()))
+        .isZero();
+    assertThat(personas.list(owner)).isEmpty();
+  }
+
+  @Test
+  void aCancelledRunEndsCancelledAndTheWorkerStops() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona =
+        personas.create(
+            owner,
+            new NewPersona("Cancel me", "Ana", false),
+            upload(chat(new Random(9), 4000)),
+            "c.txt");
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> runs.view(persona.trainingRun()).orElseThrow().phase().equals("TRAIN"));
+
+    runs.cancel(owner, persona.trainingRun());
+
+    await().atMost(Duration.ofMinutes(1)).until(() -> queue.runningHere() == 0);
+    RunView run = runs.view(persona.trainingRun()).orElseThrow();
+    assertThat(run.status()).isEqualTo("CANCELLED");
+    assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("FAILED");
+    assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
+        .isZero();
+  }
+
+  private PersonaView readyPersona(UUID owner) throws Exception {
+    PersonaView persona =
+        personas.create(
+            owner, new NewPersona("Ana", "Ana", false), upload(chat(new Random(5), 200)), "c.txt");
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                runs.view(persona.trainingRun())
+                    .orElseThrow()
+                    .status()
+                    .matches("COMPLETED|FAILED"));
+    assertThat(runs.view(persona.trainingRun()).orElseThrow().status()).isEqualTo("COMPLETED");
+    return persona;
+  }
+
+  private long stored(String sql, String value) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      q.setString(1, value);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Test

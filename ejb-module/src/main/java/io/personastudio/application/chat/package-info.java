@@ -1,0 +1,2 @@
+/** Talking to personas: the runtime that loads active models and answers, on any node. */
+package io.personastudio.application.chat;

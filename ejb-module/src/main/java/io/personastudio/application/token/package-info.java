@@ -1,0 +1,2 @@
+/** Creating, listing, revoking and resolving access tokens. */
+package io.personastudio.application.token;
