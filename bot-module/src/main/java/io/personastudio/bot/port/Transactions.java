@@ -1,0 +1,19 @@
+package io.personastudio.bot.port;
+
+import java.util.function.Supplier;
+
+/** Runs one update's work as one unit: a JTA transaction on the server, a plain call in tests. */
+public interface Transactions {
+
+  <T> T inTransaction(Supplier<T> work);
+
+  /** No transaction at all: for in-memory ports. */
+  static Transactions none() {
+    return new Transactions() {
+      @Override
+      public <T> T inTransaction(Supplier<T> work) {
+        return work.get();
+      }
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package io.personastudio.bot.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Run-time configuration of the bot. The token is a secret: {@link #toString()} masks it, and
+ * nothing else in this module prints it.
+ */
+public record BotSettings(
+    String token,
+    URI apiBase,
+    int pollTimeoutSeconds,
+    Duration httpTimeout,
+    Duration globalInterval,
+    Duration perChatInterval,
+    int maxAttempts,
+    Duration backoffBase,
+    Duration backoffMax,
+    int handlerThreads,
+    Duration watchdogInterval) {
+
+  public BotSettings {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(apiBase, "apiBase");
+  }
+
+  /** Production defaults: Telegram's 30 messages/s and 1/s per chat, with a small margin. */
+  public static BotSettings defaults(String token, URI apiBase) {
+    return new BotSettings(
+        token,
+        apiBase,
+        25,
+        Duration.ofSeconds(10),
+        Duration.ofMillis(35),
+        Duration.ofMillis(1050),
+        8,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(30),
+        8,
+        Duration.ofSeconds(5));
+  }
+
+  /**
+   * From configuration: {@code PERSONA_BOT_TOKEN} (required), {@code PERSONA_BOT_API_URL} (default
+   * {@code https://api.telegram.org}).
+   */
+  public static BotSettings fromConfig(UnaryOperator<String> config) {
+    String token = config.apply("PERSONA_BOT_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new IllegalStateException("PERSONA_BOT_TOKEN is not set");
+    }
+    String base = config.apply("PERSONA_BOT_API_URL");
+    return defaults(token.strip(), URI.create(base == null ? "https://api.telegram.org" : base));
+  }
+
+  public BotSettings withLimits(Duration global, Duration perChat) {
+    return new BotSettings(
+        token,
+        apiBase,
+        pollTimeoutSeconds,
+        httpTimeout,
+        global,
+        perChat,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        handlerThreads,
+        watchdogInterval);
+  }
+
+  public BotSettings withPolling(int pollSeconds, Duration watchdog) {
+    return new BotSettings(
+        token,
+        apiBase,
+        pollSeconds,
+        httpTimeout,
+        globalInterval,
+        perChatInterval,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        handlerThreads,
+        watchdog);
+  }
+
+  public BotSettings withRetries(int attempts, Duration base, Duration max, Duration timeout) {
+    return new BotSettings(
+        token,
+        apiBase,
+        pollTimeoutSeconds,
+        timeout,
+        globalInterval,
+        perChatInterval,
+        attempts,
+        base,
+        max,
+        handlerThreads,
+        watchdogInterval);
+  }
+
+  @Override
+  public String toString() {
+    return "BotSettings[token="
+        + TokenMask.masked(token)
+        + ", apiBase="
+        + apiBase
+        + ", pollTimeoutSeconds="
+        + pollTimeoutSeconds
+        + ", httpTimeout="
+        + httpTimeout
+        + ", globalInterval="
+        + globalInterval
+        + ", perChatInterval="
+        + perChatInterval
+        + "]";
+  }
+}

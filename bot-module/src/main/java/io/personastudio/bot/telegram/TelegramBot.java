@@ -1,0 +1,108 @@
+package io.personastudio.bot.telegram;
+
+import io.personastudio.bot.conversation.ConversationHandler;
+import io.personastudio.bot.conversation.ConversationSettings;
+import io.personastudio.bot.conversation.Language;
+import io.personastudio.bot.conversation.TokenAttemptThrottle;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+
+/**
+ * The assembled bot and the owner of all its threads. The server creates it with its ports and a
+ * (managed) thread factory, calls {@link #startPolling()} on the leader node only, or feeds {@link
+ * #processor()} from the webhook endpoint, and closes it with the deployment.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(TelegramBot.class.getName());
+
+  private final BotSettings settings;
+  private final BotPorts ports;
+  private final ThreadFactory threads;
+  private final BotApi api;
+  private final TelegramGateway gateway;
+  private final UpdateProcessor processor;
+  private final ChatStripes stripes;
+  private PollerWatchdog watchdog;
+
+  public TelegramBot(
+      BotSettings settings,
+      BotPorts ports,
+      ConversationSettings conversation,
+      Clock clock,
+      ThreadFactory threads) {
+    this.settings = settings;
+    this.ports = ports;
+    this.threads = threads;
+    this.api = BotApi.create(settings);
+    this.gateway = new TelegramGateway(api, settings, threads);
+    ConversationHandler handler =
+        new ConversationHandler(
+            ports.directory(),
+            ports.bindings(),
+            ports.memory(),
+            ports.replies(),
+            TokenAttemptThrottle.standard(clock),
+            conversation);
+    this.processor = new UpdateProcessor(handler, ports.ledger(), ports.transactions(), gateway);
+    this.stripes = new ChatStripes(settings.handlerThreads(), threads);
+    LOG.log(Level.INFO, "Telegram bot configured: {0}", settings);
+  }
+
+  /** Registers the command menu (best effort) and starts long polling under a watchdog. */
+  public synchronized void startPolling() {
+    if (watchdog != null) {
+      return;
+    }
+    registerCommands();
+    try {
+      api.call(DeleteWebhook.builder().dropPendingUpdates(false).build(), settings.httpTimeout());
+    } catch (BotApiException e) {
+      LOG.log(Level.WARNING, "deleteWebhook failed: {0}", e.getMessage());
+    }
+    Duration staleAfter =
+        settings.httpTimeout().multipliedBy(2).plusSeconds(settings.pollTimeoutSeconds());
+    watchdog =
+        new PollerWatchdog(
+            () -> new UpdatePoller(api, settings, ports.ledger(), processor, stripes),
+            threads,
+            settings.watchdogInterval(),
+            staleAfter);
+  }
+
+  private void registerCommands() {
+    for (Language language : Language.values()) {
+      try {
+        api.call(BotCommands.menu(language), settings.httpTimeout());
+      } catch (BotApiException e) {
+        LOG.log(Level.WARNING, "setMyCommands failed: {0}", e.getMessage());
+      }
+    }
+  }
+
+  /** For the webhook endpoint: handle one update (exactly once, errors contained). */
+  public UpdateProcessor processor() {
+    return processor;
+  }
+
+  public TelegramGateway gateway() {
+    return gateway;
+  }
+
+  int pollerRestarts() {
+    return watchdog == null ? 0 : watchdog.restarts();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watchdog != null) {
+      watchdog.close();
+    }
+    stripes.close();
+    gateway.close();
+    api.close();
+  }
+}
