@@ -57,6 +57,9 @@ final class UpdatePoller implements Runnable {
         handle(batch);
         failures = 0;
       } catch (BotApiException e) {
+        if (stopped) {
+          return;
+        }
         failures++;
         Duration pause = e.isTooManyRequests() ? e.retryAfter() : backoff(failures);
         String why = e.isConflict() ? "another poller or a webhook is active" : e.getMessage();

@@ -1,0 +1,93 @@
+package io.personastudio.bot.support;
+
+import io.personastudio.bot.conversation.ConversationSettings;
+import io.personastudio.bot.fake.FakeTelegramServer;
+import io.personastudio.bot.port.PersonaReplies;
+import io.personastudio.bot.port.Transactions;
+import io.personastudio.bot.telegram.BotPorts;
+import io.personastudio.bot.telegram.BotSettings;
+import io.personastudio.bot.telegram.TelegramBot;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fake Telegram and a bot polling it, with in-memory ports; each test builds its own. */
+public final class BotHarness implements AutoCloseable {
+
+  public static final String TOKEN = "123456:TEST-bot-token-never-logged";
+
+  public final FakeTelegramServer telegram;
+  public final InMemoryDirectory directory = new InMemoryDirectory();
+  public final InMemoryBindings bindings = new InMemoryBindings();
+  public final InMemoryMemory memory = new InMemoryMemory();
+  public final InMemoryLedger ledger;
+  public final PersonaReplies replies;
+  private TelegramBot bot;
+  private final BotSettings settings;
+
+  private BotHarness(PersonaReplies replies, InMemoryLedger ledger, BotSettings settings)
+      throws IOException {
+    this.telegram = FakeTelegramServer.start(0, TOKEN);
+    this.replies = replies;
+    this.ledger = ledger;
+    this.settings = settings == null ? fastSettings(telegram) : settings;
+  }
+
+  /** Limits off (as the fake has them by default), fast polling and retries. */
+  public static BotSettings fastSettings(FakeTelegramServer telegram) {
+    return BotSettings.defaults(TOKEN, telegram.baseUri())
+        .withLimits(Duration.ZERO, Duration.ZERO)
+        .withPolling(1, Duration.ofMillis(200))
+        .withRetries(6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(3));
+  }
+
+  public static BotHarness start(PersonaReplies replies) throws IOException {
+    BotHarness harness = new BotHarness(replies, new InMemoryLedger(), null);
+    harness.startBot();
+    return harness;
+  }
+
+  public static BotHarness started() throws IOException {
+    return start(new ScriptedReplies());
+  }
+
+  public void startBot() {
+    startBot(settings);
+  }
+
+  public void startBot(BotSettings custom) {
+    BotPorts ports =
+        new BotPorts(directory, bindings, memory, replies, ledger, Transactions.none());
+    bot =
+        new TelegramBot(
+            custom, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads());
+    bot.startPolling();
+  }
+
+  public void stopBot() {
+    bot.close();
+  }
+
+  public TelegramBot bot() {
+    return bot;
+  }
+
+  public static ThreadFactory threads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "bot-test-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    if (bot != null) {
+      bot.close();
+    }
+    telegram.close();
+  }
+}
