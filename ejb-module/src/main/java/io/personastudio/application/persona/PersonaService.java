@@ -56,8 +56,8 @@ public class PersonaService {
       Persona persona = new Persona(owner, name, person, request.scrub(), now);
       ChatImport chat =
           new ChatImport(persona.id(), format.name(), shortName(fileName), Files.size(upload));
-      TrainingRun run =
-          new TrainingRun(persona.id(), owner, SEEDS.nextLong() & Long.MAX_VALUE, now);
+      long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
+      TrainingRun run = new TrainingRun(persona.id(), owner, seed, now);
       em.persist(persona);
       em.flush(); // ids only, no mapped relations: EclipseLink must not reorder the inserts
       em.persist(chat);

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Trains the model in a supervised worker JVM, reporting its progress on the run. Every ten seconds
@@ -25,6 +26,8 @@ public class TrainModelBatchlet extends AbstractBatchlet {
 
   private static final long TICK_NANOS = 10_000_000_000L;
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
+  private static final int MAX_ATTEMPTS = 3;
+  private static final Logger LOG = Logger.getLogger(TrainModelBatchlet.class.getName());
 
   @Inject JobContext job;
   @Inject TrainingRuns runs;
@@ -48,7 +51,7 @@ public class TrainModelBatchlet extends AbstractBatchlet {
           Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
           saved.restore();
           runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);
-          TrainingWorker.run(
+          TrainingWorker.Job work =
               new TrainingWorker.Job(
                   config.workerJar(),
                   config.workerHeap(),
@@ -57,14 +60,27 @@ public class TrainModelBatchlet extends AbstractBatchlet {
                   model,
                   runs.seed(runId),
                   config.trainingMinutes(),
-                  persona.scrub()),
-              p -> {
-                saved.reached(p.step());
-                runs.progress(
-                    runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
-              },
-              new Ticker(runId, saved)::cancelled);
-          return "TRAINED";
+                  persona.scrub());
+          Ticker ticker = new Ticker(runId, saved);
+          for (int attempt = 1; ; attempt++) {
+            try {
+              TrainingWorker.run(
+                  work,
+                  p -> {
+                    saved.reached(p.step());
+                    runs.progress(
+                        runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
+                  },
+                  ticker::cancelled);
+              return "TRAINED " + attempt;
+            } catch (TrainingWorker.Died died) {
+              if (attempt >= MAX_ATTEMPTS) {
+                throw new TrainingWorker.Failed(died.getMessage() + ", " + attempt + " times");
+              }
+              LOG.warning("Run " + runId + ": " + died.getMessage() + "; resuming from checkpoint");
+              saved.storeIfNewer();
+            }
+          }
         });
   }
 

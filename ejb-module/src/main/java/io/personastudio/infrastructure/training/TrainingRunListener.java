@@ -40,7 +40,9 @@ public class TrainingRunListener extends AbstractJobListener {
             .ifPresent(chat -> PersonaService.deleteQuietly(personas.uploadOf(chat.id())));
       }
     } finally {
-      RunWork.delete(config, runId);
+      if (!Boolean.getBoolean("persona.debug.keep-work")) {
+        RunWork.delete(config, runId);
+      }
       queue.finished(runId);
     }
   }

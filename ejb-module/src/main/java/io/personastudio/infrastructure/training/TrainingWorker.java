@@ -37,10 +37,21 @@ public final class TrainingWorker {
       boolean scrub) {}
 
   /** The worker ended without a model: its last words say why. */
-  public static final class Failed extends RuntimeException {
+  public static class Failed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Failed(String reason) {
+      super(reason);
+    }
+  }
+
+  /**
+   * The worker died of a signal (killed, native crash): worth another attempt from its checkpoint.
+   */
+  public static final class Died extends Failed {
+    private static final long serialVersionUID = 1L;
+
+    Died(String reason) {
       super(reason);
     }
   }
@@ -72,8 +83,12 @@ public final class TrainingWorker {
         }
       }
       reader.join(5_000);
-      if (process.exitValue() != 0) {
-        throw new Failed(reason(process.exitValue(), lastLines));
+      int exit = process.exitValue();
+      if (exit > 128) {
+        throw new Died("the training worker died (signal " + (exit - 128) + ")");
+      }
+      if (exit != 0) {
+        throw new Failed(reason(exit, lastLines));
       }
     } finally {
       if (process.isAlive()) {

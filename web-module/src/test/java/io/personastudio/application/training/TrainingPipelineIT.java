@@ -24,6 +24,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -79,6 +81,9 @@ class TrainingPipelineIT {
     assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
         .isEqualTo(1);
     assertThat(upload).doesNotExist();
+    assertThat(Path.of(System.getProperty("persona.data.dir"), "work", run.id().toString()))
+        .as("the decrypted chat of the run")
+        .doesNotExist();
     assertThat(rawMessagesContain(persona.id(), "marmalade")).isFalse();
     assertThat(
             count(
@@ -172,6 +177,80 @@ class TrainingPipelineIT {
         .isZero();
   }
 
+  @Test
+  void aWorkerKilledMidTrainingResumesFromItsCheckpointToTheSameModel() throws Exception {
+    UUID owner = newOwner();
+    String chat = chat(new Random(11), 60000);
+    PersonaView whole =
+        personas.create(owner, new NewPersona("Whole", "Ana", false, 42L), upload(chat), "a.txt");
+    awaitEnd(whole);
+    PersonaView broken =
+        personas.create(owner, new NewPersona("Broken", "Ana", false, 42L), upload(chat), "b.txt");
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM training_checkpoint WHERE run_id=?",
+                        broken.trainingRun())
+                    > 0);
+
+    long killed =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .commandLine()
+                        .map(
+                            c ->
+                                c.contains("persona-ml.jar")
+                                    && c.contains(broken.trainingRun().toString()))
+                        .orElse(false))
+            .filter(ProcessHandle::destroyForcibly)
+            .count();
+
+    assertThat(killed).as("worker processes killed").isEqualTo(1);
+    awaitEnd(broken);
+    assertThat(runs.view(broken.trainingRun()).orElseThrow().status()).isEqualTo("COMPLETED");
+    assertThat(runs.view(broken.trainingRun()).orElseThrow().totalSteps())
+        .isEqualTo(runs.view(whole.trainingRun()).orElseThrow().totalSteps());
+    assertThat(artifactDigest(broken.id()))
+        .as("model of the resumed run")
+        .isEqualTo(artifactDigest(whole.id()));
+    for (String said :
+        List.of("weather tomorrow?", "coffee or tea?", "the movie on friday", "hi")) {
+      assertThat(runtime.reply(owner, broken.id(), List.of(said)))
+          .as(said)
+          .isEqualTo(runtime.reply(owner, whole.id(), List.of(said)));
+    }
+  }
+
+  private String artifactDigest(UUID persona) throws Exception {
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT md5(artifact) FROM model_version WHERE persona_id=?")) {
+      q.setObject(1, persona);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private void awaitEnd(PersonaView persona) {
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                runs.view(persona.trainingRun())
+                    .orElseThrow()
+                    .status()
+                    .matches("COMPLETED|FAILED"));
+    assertThat(runs.view(persona.trainingRun()).orElseThrow().failureReason()).isNull();
+  }
+
   private PersonaView readyPersona(UUID owner) throws Exception {
     PersonaView persona =
         personas.create(
@@ -241,6 +320,8 @@ class TrainingPipelineIT {
     return file;
   }
 
+  private static final DateTimeFormatter WHATSAPP_US = DateTimeFormatter.ofPattern("M/d/yy, HH:mm");
+
   /** A WhatsApp (Android) export of Ana and Ben talking; Ana's lines mention marmalade. */
   static String chat(Random random, int messages) {
     String[] words = {
@@ -277,10 +358,8 @@ class TrainingPipelineIT {
       } else {
         text.append('?');
       }
-      int minute = i % 60;
-      int hour = 9 + (i / 60) % 10;
-      int day = 1 + i / 600;
-      out.append(String.format("1/%d/24, %02d:%02d - %s: %s%n", day, hour, minute, who, text));
+      LocalDateTime at = LocalDateTime.of(2024, 1, 1, 9, 0).plusMinutes(i);
+      out.append(String.format("%s - %s: %s%n", at.format(WHATSAPP_US), who, text));
     }
     return out.toString();
   }
