@@ -14,6 +14,7 @@ import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ImportedChat;
 import io.personastudio.ml.chat.Participant;
 import io.personastudio.ml.eval.EvaluationReport;
+import io.personastudio.ml.model.GeneratorParameters;
 import io.personastudio.ml.model.Hyperparameters;
 import io.personastudio.ml.model.ModelArtifact;
 import io.personastudio.ml.model.PersonaModel;
@@ -68,7 +69,17 @@ final class Commands {
             "train",
             argv,
             Set.of(
-                "input", "chat", "person", "out", "seed", "minutes", "engine", "epochs", "weights"),
+                "input",
+                "chat",
+                "person",
+                "out",
+                "seed",
+                "minutes",
+                "engine",
+                "epochs",
+                "weights",
+                "generator",
+                "sampling"),
             Set.of("scrub", "progress-json"));
     Path input = a.path("input");
     String person = a.required("person");
@@ -104,18 +115,17 @@ final class Commands {
       deleteQuietly(checkpoint);
     } else {
       err.println(
-          "stopped early at step "
-              + result.encoder().steps()
-              + "; run again to resume from "
-              + checkpoint);
+          "stopped early at step " + result.steps() + "; run again to resume from " + checkpoint);
     }
     JsonObject summary = new JsonObject();
     summary.addProperty("model", model.toString());
     summary.addProperty("person", result.person().name());
     summary.addProperty("personReplies", result.personPairs());
     summary.addProperty("trainingPairs", result.allPairs());
-    summary.addProperty("steps", result.encoder().steps());
-    summary.addProperty("totalSteps", result.encoder().totalSteps());
+    summary.addProperty("steps", result.steps());
+    summary.addProperty("totalSteps", result.totalSteps());
+    summary.addProperty("generatorSteps", result.model().info().generatorSteps());
+    summary.addProperty("generatorLoss", result.model().info().generatorLoss());
     summary.addProperty("finalLoss", result.model().info().finalLoss());
     summary.addProperty("completed", result.completed());
     summary.addProperty("seconds", result.elapsed().toMillis() / 1000.0);
@@ -160,7 +170,16 @@ final class Commands {
             "evaluate",
             argv,
             Set.of(
-                "input", "chat", "person", "test-fraction", "seed", "engine", "epochs", "weights"),
+                "input",
+                "chat",
+                "person",
+                "test-fraction",
+                "seed",
+                "engine",
+                "epochs",
+                "weights",
+                "generator",
+                "sampling"),
             Set.of("progress-json"));
     ImportedChat chat = ml.importChat(a.path("input"), a.optional("chat"));
     TrainingControl control = TrainingControl.defaults().withEngine(a.optional("engine"));
@@ -263,7 +282,59 @@ final class Commands {
         throw new Args.UsageException("--weights must be numbers: " + weights);
       }
     }
-    return h;
+    GeneratorParameters g = h.generatorOrNone();
+    String generator = a.optional("generator");
+    if (generator != null) {
+      if (generator.equals("off")) {
+        g = g.withSize(0, g.batchSize(), 0, 0);
+      } else {
+        String[] v = generator.split(",");
+        if (v.length != 3) {
+          throw new Args.UsageException(
+              "--generator needs off or 3 integers: hidden,epochs,maxSteps");
+        }
+        try {
+          g =
+              g.withSize(
+                  positive("hidden", v[0], 1024),
+                  g.batchSize(),
+                  positive("epochs", v[1], 1000),
+                  positive("maxSteps", v[2], 1_000_000));
+        } catch (NumberFormatException e) {
+          throw new Args.UsageException("--generator must be integers: " + generator);
+        }
+      }
+    }
+    String sampling = a.optional("sampling");
+    if (sampling != null) {
+      String[] v = sampling.split(",");
+      if (v.length != 4) {
+        throw new Args.UsageException(
+            "--sampling needs 4 numbers: candidates,temperature,topK,margin");
+      }
+      try {
+        g =
+            g.withSampling(
+                positive("candidates", v[0], 64),
+                Float.parseFloat(v[1]),
+                positive("topK", v[2], 1000),
+                Float.parseFloat(v[3]));
+      } catch (NumberFormatException e) {
+        throw new Args.UsageException("--sampling must be numbers: " + sampling);
+      }
+      if (!(g.temperature() > 0)) {
+        throw new Args.UsageException("--sampling temperature must be above 0");
+      }
+    }
+    return h.withGenerator(g);
+  }
+
+  private static int positive(String name, String value, int max) {
+    int v = Integer.parseInt(value.strip());
+    if (v < 1 || v > max) {
+      throw new Args.UsageException(name + " must be between 1 and " + max + ", got " + v);
+    }
+    return v;
   }
 
   interface Handler {

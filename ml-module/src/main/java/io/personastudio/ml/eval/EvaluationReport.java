@@ -39,6 +39,7 @@ public record EvaluationReport(
    * @param replyMillisP50 median reply latency
    * @param replyMillisP99 99th percentile reply latency
    * @param rank20MillisP50 median latency of ranking 20 candidates
+   * @param generatedShare share of replies produced by the generator (the rest are retrieved)
    */
   public record Figures(
       double hits1of20Style,
@@ -50,7 +51,8 @@ public record EvaluationReport(
       int emptyReplies,
       double replyMillisP50,
       double replyMillisP99,
-      double rank20MillisP50) {}
+      double rank20MillisP50,
+      double generatedShare) {}
 
   /** One test case with both answers. */
   public record Sample(List<String> context, String real, String model, String baseline) {}

@@ -86,7 +86,7 @@ public final class Evaluator {
             others,
             any,
             model::rank,
-            model::reply,
+            model::answer,
             classifier,
             person,
             trainLines,
@@ -97,7 +97,7 @@ public final class Evaluator {
             others,
             any,
             baseline::rank,
-            baseline::reply,
+            c -> new PersonaModel.Answer(baseline.reply(c), false),
             classifier,
             person,
             trainLines,
@@ -119,7 +119,7 @@ public final class Evaluator {
         ceiling,
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
-        trained.encoder().steps(),
+        trained.steps(),
         samples);
   }
 
@@ -144,7 +144,7 @@ public final class Evaluator {
       List<String> otherLines,
       List<String> anyLines,
       BiFunction<List<String>, List<String>, float[]> ranker,
-      Function<List<String>, String> replier,
+      Function<List<String>, PersonaModel.Answer> replier,
       SpeakerClassifier classifier,
       Participant person,
       Set<String> trainLines,
@@ -157,6 +157,7 @@ public final class Evaluator {
     int fidelity = 0;
     int verbatim = 0;
     int empty = 0;
+    int generatedCount = 0;
     List<String> generated = new ArrayList<>();
     double[] replyMillis = new double[cases.size()];
     List<Double> rankMillis = new ArrayList<>();
@@ -175,8 +176,12 @@ public final class Evaluator {
         relevanceCases++;
       }
       long t0 = System.nanoTime();
-      String reply = replier.apply(p.context());
+      PersonaModel.Answer answer = replier.apply(p.context());
       replyMillis[i] = (System.nanoTime() - t0) / 1e6;
+      String reply = answer.text();
+      if (answer.generated()) {
+        generatedCount++;
+      }
       if (reply == null || reply.isBlank()) {
         empty++;
         reply = "";
@@ -202,7 +207,8 @@ public final class Evaluator {
         empty,
         percentile(replyMillis, 0.5),
         percentile(replyMillis, 0.99),
-        percentile(ranks, 0.5));
+        percentile(ranks, 0.5),
+        generatedCount / (double) n);
   }
 
   /** The real reply first, then 19 distinct distractors, or null if the pool is too small. */

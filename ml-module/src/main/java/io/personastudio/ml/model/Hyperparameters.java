@@ -19,6 +19,7 @@ package io.personastudio.ml.model;
  * @param weightNeighbours weight of the similarity to the person's replies in similar contexts
  * @param weightContext weight of the similarity of a stored reply's context to the query
  * @param neighbours how many similar training contexts inform ranking
+ * @param generator the generative component (null in format-1 artifacts: retrieval only)
  */
 public record Hyperparameters(
     long seed,
@@ -36,11 +37,28 @@ public record Hyperparameters(
     float weightLength,
     float weightNeighbours,
     float weightContext,
-    int neighbours) {
+    int neighbours,
+    GeneratorParameters generator) {
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(
-        42, 12, 64, 64, 0.005f, 8000, 2, 16f, 3, 180, 0.3f, 0.5f, 0.1f, 0.3f, 1.0f, 5);
+        42,
+        12,
+        64,
+        64,
+        0.005f,
+        8000,
+        2,
+        16f,
+        3,
+        180,
+        0.3f,
+        0.5f,
+        0.1f,
+        0.3f,
+        1.0f,
+        5,
+        GeneratorParameters.defaults());
   }
 
   public Hyperparameters withSeed(long value) {
@@ -60,7 +78,8 @@ public record Hyperparameters(
         weightLength,
         weightNeighbours,
         weightContext,
-        neighbours);
+        neighbours,
+        generator);
   }
 
   public Hyperparameters withEpochs(int value) {
@@ -80,7 +99,8 @@ public record Hyperparameters(
         weightLength,
         weightNeighbours,
         weightContext,
-        neighbours);
+        neighbours,
+        generator);
   }
 
   public Hyperparameters withShape(int newBatchSize, int newDim, int newMaxVocabulary) {
@@ -100,7 +120,8 @@ public record Hyperparameters(
         weightLength,
         weightNeighbours,
         weightContext,
-        neighbours);
+        neighbours,
+        generator);
   }
 
   public Hyperparameters withWeights(
@@ -121,6 +142,33 @@ public record Hyperparameters(
         length,
         neighboursWeight,
         context,
-        neighbours);
+        neighbours,
+        generator);
+  }
+
+  /** The generator's knobs, or "none" for artifacts written before it existed. */
+  public GeneratorParameters generatorOrNone() {
+    return generator == null ? GeneratorParameters.none() : generator;
+  }
+
+  public Hyperparameters withGenerator(GeneratorParameters value) {
+    return new Hyperparameters(
+        seed,
+        epochs,
+        batchSize,
+        dim,
+        learningRate,
+        maxVocabulary,
+        minDocs,
+        scale,
+        contextTurns,
+        gapMinutes,
+        weightRelevance,
+        weightStyle,
+        weightLength,
+        weightNeighbours,
+        weightContext,
+        neighbours,
+        value);
   }
 }

@@ -18,11 +18,17 @@ import java.util.List;
 /**
  * The single versioned file of a persona model: magic {@code PSML}, format version, a JSON header
  * (engine, person, hyper-parameters, vocabulary) and little-endian binary sections (encoder
- * weights, style tables, the reply index). Bytes in, bytes out, so the server can keep it in a
- * database column; the index is rebuilt on load from the stored pairs.
+ * weights, style tables, the reply index, and since format 2 the generator: hidden size, alphabet
+ * code points and the LSTM weights). Bytes in, bytes out, so the server can keep it in a database
+ * column; the index is rebuilt on load from the stored pairs. Format 1 files still load (without a
+ * generator: replies are retrieved only).
  */
 public final class ModelArtifact {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** Oldest layout still read: format 1 has no generator and loads as retrieval only. */
+  public static final int OLDEST_READABLE = 1;
+
   private static final int MAGIC = 0x50534D4C; // "PSML"
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -55,7 +61,9 @@ public final class ModelArtifact {
             + 8
             + 4L * (model.style().ngramLogRatio().length + model.style().lengthLogRatio().length)
             + 4
-            + poolBytes;
+            + poolBytes
+            + 4
+            + generatorBytes(model.generator());
     if (size > Integer.MAX_VALUE - 16) {
       throw new MlException("model too large for one artifact: " + size + " bytes");
     }
@@ -77,6 +85,22 @@ public final class ModelArtifact {
         out.putInt(b.length).put(b);
       }
     }
+    CharLstm g = model.generator();
+    if (g == null) {
+      out.putInt(0);
+    } else {
+      out.putInt(1).putInt(g.hidden());
+      int[] cps = g.alphabet().codePoints();
+      out.putInt(cps.length);
+      for (int cp : cps) {
+        out.putInt(cp);
+      }
+      putFloats(out, g.wx());
+      putFloats(out, g.wh());
+      putFloats(out, g.b());
+      putFloats(out, g.wo());
+      putFloats(out, g.bo());
+    }
     return out.array();
   }
 
@@ -87,9 +111,15 @@ public final class ModelArtifact {
         throw new MlException("not a persona model artifact (bad magic)");
       }
       int version = in.getInt();
-      if (version != FORMAT_VERSION) {
+      if (version < OLDEST_READABLE || version > FORMAT_VERSION) {
         throw new MlException(
-            "unsupported model format version " + version + "; this build reads " + FORMAT_VERSION);
+            "unsupported model format version "
+                + version
+                + "; this build reads versions "
+                + OLDEST_READABLE
+                + " to "
+                + FORMAT_VERSION
+                + (version > FORMAT_VERSION ? " (the model is newer than this build)" : ""));
       }
       byte[] json = new byte[in.getInt()];
       in.get(json);
@@ -112,14 +142,39 @@ public final class ModelArtifact {
         contexts.add(context);
         replies.add(getString(in));
       }
+      CharLstm generator = null;
+      if (version >= 2 && in.getInt() == 1) {
+        int hidden = in.getInt();
+        int[] cps = new int[in.getInt()];
+        for (int i = 0; i < cps.length; i++) {
+          cps[i] = in.getInt();
+        }
+        generator =
+            new CharLstm(
+                new CharAlphabet(cps),
+                hidden,
+                getFloats(in, in.getInt()),
+                getFloats(in, in.getInt()),
+                getFloats(in, in.getInt()),
+                getFloats(in, in.getInt()),
+                getFloats(in, in.getInt()));
+      }
+      if (in.hasRemaining()) {
+        throw new MlException(
+            "corrupt persona model artifact: " + in.remaining() + " trailing bytes");
+      }
       return new PersonaModel(
           header.info(),
           new Vocabulary(header.words(), header.idf()),
           new RelevanceEncoder(vocab, dim, wc, wr),
           new StyleModel(ngram, lengths),
           contexts,
-          replies);
-    } catch (java.nio.BufferUnderflowException | JsonParseException | IllegalArgumentException e) {
+          replies,
+          generator);
+    } catch (java.nio.BufferUnderflowException
+        | NegativeArraySizeException
+        | JsonParseException
+        | IllegalArgumentException e) {
       throw new MlException("corrupt or truncated persona model artifact: " + e, e);
     }
   }
@@ -150,6 +205,15 @@ public final class ModelArtifact {
     } catch (MlException e) {
       throw new MlException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static long generatorBytes(CharLstm g) {
+    if (g == null) {
+      return 0;
+    }
+    return 8L
+        + 4L * g.alphabet().size()
+        + 4L * (5 + g.wx().length + g.wh().length + g.b().length + g.wo().length + g.bo().length);
   }
 
   private static void putFloats(ByteBuffer out, float[] values) {

@@ -12,6 +12,8 @@ package io.personastudio.ml.model;
  * @param steps optimisation steps done
  * @param finalLoss mean loss of the last epoch seen
  * @param completed false if training stopped early (time budget or request)
+ * @param generatorSteps optimisation steps of the generator (0 = no generator)
+ * @param generatorLoss mean character cross-entropy of the generator's last steps
  */
 public record ModelInfo(
     int formatVersion,
@@ -22,4 +24,6 @@ public record ModelInfo(
     int trainingPairs,
     long steps,
     float finalLoss,
-    boolean completed) {}
+    boolean completed,
+    long generatorSteps,
+    float generatorLoss) {}

@@ -1,9 +1,11 @@
 package io.personastudio.ml.model;
 
 import io.personastudio.ml.text.SparseVector;
+import io.personastudio.ml.text.Tokenizer;
 import io.personastudio.ml.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ public final class PersonaModel {
   private final float[][] replyEmbeddings;
   private final float[] replyStyle;
   private final String fallback;
+  private final CharLstm generator;
+  private final Set<String> knownWords = new HashSet<>();
 
   public PersonaModel(
       ModelInfo info,
@@ -46,7 +50,8 @@ public final class PersonaModel {
       RelevanceEncoder encoder,
       StyleModel style,
       List<List<String>> poolContexts,
-      List<String> poolReplies) {
+      List<String> poolReplies,
+      CharLstm generator) {
     if (poolContexts.size() != poolReplies.size()) {
       throw new IllegalArgumentException("pool contexts and replies differ in size");
     }
@@ -56,6 +61,7 @@ public final class PersonaModel {
     this.style = style;
     this.poolContexts = List.copyOf(poolContexts);
     this.poolReplies = List.copyOf(poolReplies);
+    this.generator = generator;
     int n = poolReplies.size();
     List<String> contextDocs = new ArrayList<>(n);
     replyVectors = new SparseVector[n];
@@ -71,6 +77,10 @@ public final class PersonaModel {
       replyEmbeddings[i] = encoder.embedReply(replyVectors[i]);
       replyStyle[i] = styleScore(reply);
       frequency.merge(reply, 1, Integer::sum);
+      knownWords.addAll(Tokenizer.words(reply));
+      for (String turn : poolContexts.get(i)) {
+        knownWords.addAll(Tokenizer.words(turn));
+      }
     }
     contextIndex = new Bm25Index(contextDocs);
     fallback =
@@ -109,6 +119,16 @@ public final class PersonaModel {
     return poolReplies;
   }
 
+  /** The generative component, or null (format-1 artifact, or training stopped before it). */
+  CharLstm generator() {
+    return generator;
+  }
+
+  /** True if replies can be generated, not only retrieved. */
+  public boolean generates() {
+    return generator != null;
+  }
+
   /**
    * Scores candidates as the person's reply to the context: higher is more likely.
    *
@@ -127,7 +147,23 @@ public final class PersonaModel {
 
   /** The person's reply to the context; never empty. */
   public String reply(List<String> context) {
-    Query q = query(context);
+    return answer(context).text();
+  }
+
+  /** A reply and where it comes from. */
+  public record Answer(String text, boolean generated) {}
+
+  /**
+   * The reply policy: the person's own replies to similar contexts (BM25, or the relevance encoder
+   * when no word is shared) and, if the model has a generator, replies sampled from it compete on
+   * the same score (relevance, similarity to the person's answers in similar contexts, damped
+   * style); generated text that is unfinished, repetitive, echoes the context or holds words never
+   * seen in the training chat is rejected. Falls back to the most frequent reply; never empty.
+   */
+  public Answer answer(List<String> context) {
+    List<String> turns =
+        context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
+    Query q = query(turns);
     Set<Integer> candidates = new LinkedHashSet<>();
     for (Bm25Index.Hit hit : q.neighbours) {
       candidates.add(hit.index());
@@ -142,27 +178,106 @@ public final class PersonaModel {
         candidates.add(hit.index());
       }
     }
-    String newest = context.isEmpty() ? "" : context.get(context.size() - 1).strip();
+    String newest = turns.isEmpty() ? "" : turns.get(turns.size() - 1).strip();
+    Hyperparameters h = info.hyperparameters();
     int best = -1;
     float bestScore = Float.NEGATIVE_INFINITY;
+    float bestContext = 0f;
     for (int i : candidates) {
       String text = poolReplies.get(i);
       if (text.strip().equalsIgnoreCase(newest) || ReplySanitizer.clean(text).isEmpty()) {
         continue;
       }
+      float contextSimilarity = q.vector.dot(contextVectors[i]);
+      bestContext = Math.max(bestContext, contextSimilarity);
       float s =
           score(q, replyVectors[i], replyEmbeddings[i], REPLY_STYLE * replyStyle[i], 0f)
-              + info.hyperparameters().weightContext() * q.vector.dot(contextVectors[i]);
+              + h.weightContext() * contextSimilarity;
       if (s > bestScore) {
         bestScore = s;
         best = i;
       }
     }
+    String generated = null;
+    if (generator != null) {
+      GeneratorParameters g = h.generatorOrNone();
+      long seed = h.seed() * 0x9E3779B97F4A7C15L + String.join("\n", turns).hashCode();
+      float genBest = Float.NEGATIVE_INFINITY;
+      for (CharLstm.Sample sample :
+          generator.sample(
+              newest,
+              g.prefixChars(),
+              g.maxReplyChars(),
+              g.candidates(),
+              g.temperature(),
+              g.topK(),
+              seed)) {
+        String text = ReplySanitizer.clean(sample.text());
+        if (!sample.finished() || !wellFormed(text, newest)) {
+          continue;
+        }
+        SparseVector v = vocabulary.tfidf(text);
+        // a generated reply answers this very context: it gets the best context match retrieval had
+        float s =
+            score(q, v, encoder.embedReply(v), REPLY_STYLE * styleScore(text), 0f)
+                + h.weightContext() * bestContext
+                + g.margin();
+        if (s > genBest) {
+          genBest = s;
+          generated = text;
+        }
+      }
+      if (generated != null && genBest > bestScore) {
+        return new Answer(generated, true);
+      }
+    }
     String chosen = best < 0 ? fallback : poolReplies.get(best);
     String clean = ReplySanitizer.clean(chosen);
-    return clean.isEmpty()
-        ? ReplySanitizer.clean(fallback).isEmpty() ? "..." : ReplySanitizer.clean(fallback)
-        : clean;
+    if (clean.isEmpty()) {
+      clean = ReplySanitizer.clean(fallback).isEmpty() ? "..." : ReplySanitizer.clean(fallback);
+    }
+    return new Answer(clean, false);
+  }
+
+  /**
+   * Rejects broken generated text: too short, no letter or digit, a word the chat never had, the
+   * same word three times running, a repeated word pair, or a copy of the newest context turn.
+   */
+  boolean wellFormed(String text, String newest) {
+    if (text.length() < 2 || text.equalsIgnoreCase(newest)) {
+      return false;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : Tokenizer.words(text)) {
+      if (!w.equals("?") && !w.equals("!")) {
+        words.add(w);
+      }
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    Set<String> pairs = new HashSet<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (!knownWords.contains(words.get(i))) {
+        return false;
+      }
+      if (i >= 2
+          && words.get(i).equals(words.get(i - 1))
+          && words.get(i).equals(words.get(i - 2))) {
+        return false;
+      }
+      if (i >= 1 && !pairs.add(words.get(i - 1) + " " + words.get(i))) {
+        return false;
+      }
+    }
+    int run = 1;
+    for (int i = 1; i < text.length(); i++) {
+      run = text.charAt(i) == text.charAt(i - 1) ? run + 1 : 1;
+      if (run > 4) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private float styleScore(String text) {
@@ -185,6 +300,10 @@ public final class PersonaModel {
   private Query query(List<String> context) {
     List<String> turns =
         context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
+    return queryOf(turns);
+  }
+
+  private Query queryOf(List<String> turns) {
     SparseVector vector = vocabulary.context(turns);
     float[] embedding = encoder.embedContext(vector);
     List<Bm25Index.Hit> all = contextIndex.search(String.join("\n", turns), RETRIEVE);

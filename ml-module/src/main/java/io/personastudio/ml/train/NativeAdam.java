@@ -16,11 +16,18 @@ final class NativeAdam {
   private static final float EPSILON = 1e-8f;
 
   private final float learningRate;
+  private final float clip;
   private final Map<String, NDArray> first = new LinkedHashMap<>();
   private final Map<String, NDArray> second = new LinkedHashMap<>();
 
   NativeAdam(float learningRate) {
+    this(learningRate, -1f);
+  }
+
+  /** With element-wise gradient clipping at {@code clip} (negative = none). */
+  NativeAdam(float learningRate, float clip) {
     this.learningRate = learningRate;
+    this.clip = clip;
   }
 
   /** Registers moments (zeros or restored from a checkpoint) for a parameter. */
@@ -46,7 +53,7 @@ final class NativeAdam {
             corrected,
             0f,
             1f,
-            -1f,
+            clip,
             BETA1,
             BETA2,
             EPSILON,

@@ -9,6 +9,8 @@ import io.personastudio.ml.dataset.DatasetOptions;
 import io.personastudio.ml.dataset.DialoguePair;
 import io.personastudio.ml.dataset.MediaPolicy;
 import io.personastudio.ml.dataset.Turn;
+import io.personastudio.ml.model.CharAlphabet;
+import io.personastudio.ml.model.GeneratorParameters;
 import io.personastudio.ml.model.Hyperparameters;
 import io.personastudio.ml.model.ModelArtifact;
 import io.personastudio.ml.model.ModelInfo;
@@ -17,9 +19,12 @@ import io.personastudio.ml.model.RelevanceEncoder;
 import io.personastudio.ml.model.StyleModel;
 import io.personastudio.ml.text.SparseVector;
 import io.personastudio.ml.text.Vocabulary;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a chat into a persona model: dataset, vocabulary, relevance encoder (DJL), style model and
@@ -28,6 +33,14 @@ import java.util.List;
 public final class PersonaTrainer {
   /** Fewer replies by the person than this and there is nothing to learn a style from. */
   public static final int MIN_REPLIES = 20;
+
+  private static final int ALPHABET = 256;
+  private static final String ENCODER_CONTEXT = "encoder/" + RelevanceTrainer.CONTEXT;
+  private static final String ENCODER_REPLY = "encoder/" + RelevanceTrainer.REPLY;
+  private static final String ENCODER_LOSSES = "encoder/losses";
+
+  /** Rough cost of one generator step, only for the ETA reported while the encoder trains. */
+  private static final long GENERATOR_STEP_MILLIS_GUESS = 40;
 
   private final TrainingControl control;
   private final TrainingListener listener;
@@ -81,9 +94,96 @@ public final class PersonaTrainer {
         replies.add(r);
       }
     }
-    EncoderTrainingResult encoder =
-        new RelevanceTrainer(h, control, listener)
-            .train(vocabulary.size(), contexts, replies, vocabulary.fingerprint());
+    GeneratorParameters g = h.generatorOrNone();
+    List<String> textTurns = new ArrayList<>();
+    for (Turn t : turns) {
+      if (t.ownWriting() && !t.text().equals(ChatMessage.MEDIA_MARKER)) {
+        textTurns.add(t.text());
+      }
+    }
+    CharAlphabet alphabet = CharAlphabet.build(textTurns, ALPHABET);
+    List<GeneratorTrainer.Sequence> sequences = List.of();
+    if (g.enabled()) {
+      List<String> newest = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      List<Boolean> isPerson = new ArrayList<>();
+      for (DialoguePair p : pairs) {
+        if (p.reply().equals(ChatMessage.MEDIA_MARKER) || p.context().isEmpty()) {
+          continue;
+        }
+        newest.add(p.context().get(p.context().size() - 1));
+        texts.add(p.reply());
+        isPerson.add(p.replierId().equals(person.id()));
+      }
+      sequences = GeneratorTrainer.sequences(alphabet, newest, texts, isPerson, g);
+    }
+    long encoderTotal = RelevanceTrainer.totalSteps(h, contexts.size());
+    long generatorTotal = GeneratorTrainer.totalSteps(g, sequences.size());
+    long fingerprint =
+        ((((vocabulary.fingerprint() * 31 + vocabulary.size()) * 31 + contexts.size()) * 31
+                            + h.hashCode())
+                        * 31
+                    + alphabet.fingerprint())
+                * 31
+            + sequences.size();
+
+    TrainingCheckpoint generatorPhase = generatorCheckpoint(fingerprint);
+    EncoderTrainingResult encoder;
+    if (generatorPhase != null) {
+      Map<String, float[]> saved = generatorPhase.parameters();
+      float[] encoderLosses = saved.get(ENCODER_LOSSES);
+      encoder =
+          new EncoderTrainingResult(
+              saved.get(ENCODER_CONTEXT),
+              saved.get(ENCODER_REPLY),
+              encoderLosses.length,
+              encoderLosses.length,
+              encoderLosses,
+              true,
+              Duration.ZERO);
+    } else {
+      TrainingListener encoderListener =
+          p ->
+              listener.onProgress(
+                  new TrainingProgress(
+                      p.step(),
+                      encoderTotal + generatorTotal,
+                      p.loss(),
+                      p.elapsed(),
+                      p.eta().plusMillis(GENERATOR_STEP_MILLIS_GUESS * generatorTotal)));
+      encoder =
+          new RelevanceTrainer(h, control, encoderListener)
+              .train(vocabulary.size(), contexts, replies, vocabulary.fingerprint());
+    }
+    GeneratorTrainer.Result generator = null;
+    if (encoder.completed() && generatorTotal > 0) {
+      long deadline =
+          control.timeBudget() == null
+              ? Long.MAX_VALUE
+              : started + Math.min(control.timeBudget().toNanos(), Long.MAX_VALUE / 4);
+      long offset = encoder.totalSteps();
+      TrainingListener generatorListener =
+          p ->
+              listener.onProgress(
+                  new TrainingProgress(
+                      offset + p.step(), offset + p.totalSteps(), p.loss(), p.elapsed(), p.eta()));
+      EncoderTrainingResult enc = encoder;
+      GeneratorTrainer.Saver saver =
+          control.checkpoint() == null
+              ? null
+              : (step, params, adam, losses) -> {
+                Map<String, float[]> all = new LinkedHashMap<>(params);
+                all.put(ENCODER_CONTEXT, enc.contextWeights());
+                all.put(ENCODER_REPLY, enc.replyWeights());
+                all.put(ENCODER_LOSSES, enc.losses());
+                new TrainingCheckpoint(
+                        fingerprint, step, all, adam.exportFirst(), adam.exportSecond(), losses)
+                    .write(control.checkpoint());
+              };
+      generator =
+          new GeneratorTrainer(g, h.seed(), control)
+              .train(alphabet, sequences, generatorPhase, deadline, generatorListener, saver);
+    }
     List<String> personTurns = new ArrayList<>();
     List<String> otherTurns = new ArrayList<>();
     for (Turn t : turns) {
@@ -93,6 +193,7 @@ public final class PersonaTrainer {
       (t.senderId().equals(person.id()) ? personTurns : otherTurns).add(t.text());
     }
     StyleModel style = StyleModel.train(personTurns, otherTurns);
+    boolean completed = encoder.completed() && (generator == null || generator.completed());
     ModelInfo info =
         new ModelInfo(
             ModelArtifact.FORMAT_VERSION,
@@ -103,7 +204,9 @@ public final class PersonaTrainer {
             contexts.size(),
             encoder.steps(),
             encoder.recentLoss((int) Math.max(1, encoder.totalSteps() / Math.max(1, h.epochs()))),
-            encoder.completed());
+            completed,
+            generator == null ? 0 : generator.steps(),
+            generator == null ? Float.NaN : recent(generator.losses(), 20));
     PersonaModel model =
         new PersonaModel(
             info,
@@ -112,14 +215,45 @@ public final class PersonaTrainer {
                 vocabulary.size(), h.dim(), encoder.contextWeights(), encoder.replyWeights()),
             style,
             own.stream().map(DialoguePair::context).toList(),
-            own.stream().map(DialoguePair::reply).toList());
+            own.stream().map(DialoguePair::reply).toList(),
+            generator == null ? null : generator.model());
     return new TrainingResult(
         model,
         person,
         own.size(),
         contexts.size(),
         encoder,
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started),
+        generator);
+  }
+
+  /** The checkpoint file if it was written during the generator phase (encoder done). */
+  private TrainingCheckpoint generatorCheckpoint(long fingerprint) {
+    if (control.checkpoint() == null || !Files.exists(control.checkpoint())) {
+      return null;
+    }
+    TrainingCheckpoint cp = TrainingCheckpoint.read(control.checkpoint());
+    if (!cp.parameters().containsKey(ENCODER_CONTEXT)) {
+      return null; // encoder phase: the relevance trainer resumes from it
+    }
+    if (cp.fingerprint() != fingerprint) {
+      throw new MlException(
+          control.checkpoint()
+              + ": checkpoint belongs to other data or hyper-parameters; delete it to restart");
+    }
+    return cp;
+  }
+
+  private static float recent(float[] losses, int window) {
+    if (losses.length == 0) {
+      return Float.NaN;
+    }
+    int from = Math.max(0, losses.length - window);
+    double sum = 0;
+    for (int i = from; i < losses.length; i++) {
+      sum += losses[i];
+    }
+    return (float) (sum / (losses.length - from));
   }
 
   private String engineName() {

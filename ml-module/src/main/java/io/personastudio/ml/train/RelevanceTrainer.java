@@ -272,6 +272,15 @@ public final class RelevanceTrainer {
     return values;
   }
 
+  /** Steps of a complete run on n pairs. */
+  public static long totalSteps(Hyperparameters h, int n) {
+    if (n < 2) {
+      return 0;
+    }
+    int batch = Math.min(h.batchSize(), n);
+    return (long) (n / batch) * h.epochs();
+  }
+
   static int[] permutation(int n, long seed) {
     List<Integer> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param allPairs pairs of everyone the relevance encoder learnt from
  * @param encoder details of the DJL loop (steps, losses, completed)
  * @param elapsed wall time of the whole pipeline
+ * @param generator details of the generator's DJL loop (null = not trained)
  */
 public record TrainingResult(
     PersonaModel model,
@@ -20,9 +21,21 @@ public record TrainingResult(
     int personPairs,
     int allPairs,
     EncoderTrainingResult encoder,
-    Duration elapsed) {
+    Duration elapsed,
+    GeneratorTrainer.Result generator) {
 
+  /** True when every phase ran all its steps. */
   public boolean completed() {
-    return encoder.completed();
+    return encoder.completed() && (generator == null || generator.completed());
+  }
+
+  /** Steps done over both phases (encoder, then generator). */
+  public long steps() {
+    return encoder.steps() + (generator == null ? 0 : generator.steps());
+  }
+
+  /** Steps of a complete run over both phases. */
+  public long totalSteps() {
+    return encoder.totalSteps() + (generator == null ? 0 : generator.totalSteps());
   }
 }

@@ -40,7 +40,8 @@ class PersonaTrainingTest {
     assertThat(average(losses, losses.length - 5, losses.length))
         .isLessThan(0.8f * average(losses, 0, 5));
     assertThat(events).isNotEmpty();
-    assertThat(events.get(events.size() - 1).step()).isEqualTo(result.encoder().totalSteps());
+    assertThat(events.get(events.size() - 1).step()).isEqualTo(result.totalSteps());
+    assertThat(events).allMatch(e -> e.totalSteps() == result.totalSteps());
     assertThat(result.person().name()).isEqualTo("Alice");
   }
 
