@@ -4,8 +4,6 @@ import io.personastudio.application.persona.PersonaService;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.training.RunPhase;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,33 +14,27 @@ import java.util.UUID;
 /** Streams the upload into encrypted message rows, then deletes the upload. */
 @Named
 @Dependent
-public class ImportMessagesBatchlet extends AbstractBatchlet {
+public class ImportMessagesBatchlet extends RunStep {
 
-  @Inject JobContext job;
   @Inject TrainingRuns runs;
   @Inject MessageStore messages;
   @Inject PersonaService personas;
 
   @Override
-  public String process() throws Exception {
-    UUID runId = JobRuns.runId(job);
-    return JobRuns.reportingFailure(
-        job,
-        () -> {
-          UUID personaId = runs.view(runId).orElseThrow().personaId();
-          ChatImport chat = runs.latestImport(personaId).orElseThrow();
-          runs.progress(runId, RunPhase.IMPORT, 0, 0, null, null);
-          Path upload = personas.uploadOf(chat.id());
-          if (!Files.exists(upload)) {
-            if (chat.messageCount() > 0) {
-              return "ALREADY_IMPORTED"; // a restarted job: the messages are stored
-            }
-            throw new IllegalStateException("The uploaded file is gone; upload the chat again.");
-          }
-          MessageStore.ImportCount count = messages.importChat(chat.id(), upload);
-          runs.imported(chat.id(), count.stored(), count.skipped());
-          Files.delete(upload);
-          return "IMPORTED " + count.stored();
-        });
+  String run(UUID runId) throws Exception {
+    UUID personaId = runs.view(runId).orElseThrow().personaId();
+    ChatImport chat = runs.latestImport(personaId).orElseThrow();
+    runs.progress(runId, RunPhase.IMPORT, 0, 0, null, null);
+    Path upload = personas.uploadOf(chat.id());
+    if (!Files.exists(upload)) {
+      if (chat.messageCount() > 0) {
+        return "ALREADY_IMPORTED"; // a restarted job: the messages are stored
+      }
+      throw new IllegalStateException("The uploaded file is gone; upload the chat again.");
+    }
+    MessageStore.ImportCount count = messages.importChat(chat.id(), upload);
+    runs.imported(chat.id(), count.stored(), count.skipped());
+    Files.delete(upload);
+    return "IMPORTED " + count.stored();
   }
 }

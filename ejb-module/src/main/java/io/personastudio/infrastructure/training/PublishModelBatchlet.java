@@ -5,8 +5,6 @@ import io.personastudio.domain.training.RunPhase;
 import io.personastudio.infrastructure.config.StudioConfig;
 import io.personastudio.ml.model.ModelArtifact;
 import io.personastudio.ml.model.PersonaModel;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,27 +17,21 @@ import java.util.UUID;
  */
 @Named
 @Dependent
-public class PublishModelBatchlet extends AbstractBatchlet {
+public class PublishModelBatchlet extends RunStep {
 
-  @Inject JobContext job;
   @Inject TrainingRuns runs;
   @Inject StudioConfig config;
 
   @Override
-  public String process() throws Exception {
-    UUID runId = JobRuns.runId(job);
-    return JobRuns.reportingFailure(
-        job,
-        () -> {
-          runs.progress(runId, RunPhase.PUBLISH, 0, 0, null, null);
-          byte[] artifact = Files.readAllBytes(RunWork.model(config, runId));
-          PersonaModel model = ModelArtifact.fromBytes(artifact);
-          String sample = model.reply(java.util.List.of("hello"));
-          if (sample == null || sample.isBlank()) {
-            throw new IllegalStateException("The trained model answered with an empty reply.");
-          }
-          runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, null);
-          return "PUBLISHED";
-        });
+  String run(UUID runId) throws Exception {
+    runs.progress(runId, RunPhase.PUBLISH, 0, 0, null, null);
+    byte[] artifact = Files.readAllBytes(RunWork.model(config, runId));
+    PersonaModel model = ModelArtifact.fromBytes(artifact);
+    String sample = model.reply(java.util.List.of("hello"));
+    if (sample == null || sample.isBlank()) {
+      throw new IllegalStateException("The trained model answered with an empty reply.");
+    }
+    runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, null);
+    return "PUBLISHED";
   }
 }

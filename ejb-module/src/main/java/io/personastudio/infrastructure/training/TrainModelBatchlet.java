@@ -5,8 +5,6 @@ import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.persona.Persona;
 import io.personastudio.domain.training.RunPhase;
 import io.personastudio.infrastructure.config.StudioConfig;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,14 +20,13 @@ import java.util.logging.Logger;
  */
 @Named
 @Dependent
-public class TrainModelBatchlet extends AbstractBatchlet {
+public class TrainModelBatchlet extends RunStep {
 
   private static final long TICK_NANOS = 10_000_000_000L;
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
   private static final int MAX_ATTEMPTS = 3;
   private static final Logger LOG = Logger.getLogger(TrainModelBatchlet.class.getName());
 
-  @Inject JobContext job;
   @Inject TrainingRuns runs;
   @Inject MessageStore messages;
   @Inject StudioConfig config;
@@ -37,51 +34,46 @@ public class TrainModelBatchlet extends AbstractBatchlet {
   private volatile boolean stopRequested;
 
   @Override
-  public String process() throws Exception {
-    UUID runId = JobRuns.runId(job);
-    return JobRuns.reportingFailure(
-        job,
-        () -> {
-          RunView run = runs.view(runId).orElseThrow();
-          Persona persona = runs.persona(run.personaId()).orElseThrow();
-          Path export = RunWork.export(config, runId);
-          Path model = RunWork.model(config, runId);
-          Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
-          messages.exportForTraining(runs.latestImport(persona.id()).orElseThrow().id(), export);
-          Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
-          saved.restore();
-          runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);
-          TrainingWorker.Job work =
-              new TrainingWorker.Job(
-                  config.workerJar(),
-                  config.workerHeap(),
-                  export,
-                  persona.person(),
-                  model,
-                  runs.seed(runId),
-                  config.trainingMinutes(),
-                  persona.scrub());
-          Ticker ticker = new Ticker(runId, saved);
-          for (int attempt = 1; ; attempt++) {
-            try {
-              TrainingWorker.run(
-                  work,
-                  p -> {
-                    saved.reached(p.step());
-                    runs.progress(
-                        runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
-                  },
-                  ticker::cancelled);
-              return "TRAINED " + attempt;
-            } catch (TrainingWorker.Died died) {
-              if (attempt >= MAX_ATTEMPTS) {
-                throw new TrainingWorker.Failed(died.getMessage() + ", " + attempt + " times");
-              }
-              LOG.warning("Run " + runId + ": " + died.getMessage() + "; resuming from checkpoint");
-              saved.storeIfNewer();
-            }
-          }
-        });
+  String run(UUID runId) throws Exception {
+    RunView run = runs.view(runId).orElseThrow();
+    Persona persona = runs.persona(run.personaId()).orElseThrow();
+    Path export = RunWork.export(config, runId);
+    Path model = RunWork.model(config, runId);
+    Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
+    messages.exportForTraining(runs.latestImport(persona.id()).orElseThrow().id(), export);
+    Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
+    saved.restore();
+    runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);
+    TrainingWorker.Job work =
+        new TrainingWorker.Job(
+            config.workerJar(),
+            config.workerHeap(),
+            export,
+            persona.person(),
+            model,
+            runs.seed(runId),
+            config.trainingMinutes(),
+            persona.scrub());
+    Ticker ticker = new Ticker(runId, saved);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        TrainingWorker.run(
+            work,
+            p -> {
+              saved.reached(p.step());
+              runs.progress(
+                  runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
+            },
+            ticker::cancelled);
+        return "TRAINED " + attempt;
+      } catch (TrainingWorker.Died died) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new TrainingWorker.Failed(died.getMessage() + ", " + attempt + " times");
+        }
+        LOG.warning("Run " + runId + ": " + died.getMessage() + "; resuming from checkpoint");
+        saved.storeIfNewer();
+      }
+    }
   }
 
   @Override

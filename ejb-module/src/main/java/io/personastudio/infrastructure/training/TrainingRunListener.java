@@ -29,7 +29,7 @@ public class TrainingRunListener extends AbstractJobListener {
 
   @Override
   public void afterJob() {
-    UUID runId = JobRuns.runId(job);
+    UUID runId = UUID.fromString(BatchParameters.of(job.getExecutionId()).getProperty("runId"));
     try {
       if (job.getBatchStatus() != BatchStatus.COMPLETED) {
         String reason = job.getExitStatus();
