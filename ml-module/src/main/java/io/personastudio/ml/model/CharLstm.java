@@ -148,10 +148,14 @@ public final class CharLstm {
   /** One sampled reply with its mean log-probability per character (temperature 1). */
   public record Sample(String text, float meanLogProb, boolean finished) {}
 
-  /**
-   * Samples replies to the newest context turn in the person's voice. Deterministic for a seed;
-   * top-k filtering and temperature; the rare-character index is never produced.
-   */
+  /** Which words decoding may spell (lower-cased). */
+  public interface Words {
+    boolean isPrefix(String prefix);
+
+    boolean isWord(String word);
+  }
+
+  /** Samples without a word constraint. */
   public List<Sample> sample(
       String newestTurn,
       int prefixChars,
@@ -160,6 +164,25 @@ public final class CharLstm {
       float temperature,
       int topK,
       long seed) {
+    return sample(newestTurn, prefixChars, maxChars, n, temperature, topK, seed, null);
+  }
+
+  /**
+   * Samples replies to the newest context turn in the person's voice. Deterministic for a seed;
+   * top-k filtering and temperature; the rare-character index is never produced. With {@code
+   * words}, decoding is constrained to known words: a letter, digit or apostrophe is allowed only
+   * if the word being written (lower-cased) stays a prefix of a known word, any other character or
+   * the end only if that word is complete, so every word of a sample is one the chat had.
+   */
+  public List<Sample> sample(
+      String newestTurn,
+      int prefixChars,
+      int maxChars,
+      int n,
+      float temperature,
+      int topK,
+      long seed,
+      Words words) {
     float[] gates = new float[4 * hidden];
     State s = start();
     for (int token : alphabet.prefix(newestTurn, prefixChars)) {
@@ -182,8 +205,12 @@ public final class CharLstm {
       double logProb = 0;
       int produced = 0;
       boolean finished = false;
+      StringBuilder word = new StringBuilder();
       while (produced < maxChars) {
         logits[CharAlphabet.UNKNOWN] = Float.NEGATIVE_INFINITY;
+        if (words != null && !constrain(logits, word, words)) {
+          break; // no character can continue this word
+        }
         float lse = logSumExp(logits);
         topK(logits, top);
         float max = logits[top[0]];
@@ -203,17 +230,54 @@ public final class CharLstm {
         }
         logProb += logits[chosen] - lse;
         produced++;
+        int cp = chosen == CharAlphabet.BOUNDARY ? ' ' : alphabet.codePoint(chosen);
+        if (isWordChar(cp, word)) {
+          word.appendCodePoint(normal(cp));
+        } else {
+          word.setLength(0);
+        }
         if (chosen == CharAlphabet.BOUNDARY) {
           finished = true;
           break;
         }
-        text.appendCodePoint(alphabet.codePoint(chosen));
+        text.appendCodePoint(cp);
         step(state, chosen, true, gates);
         logits(state, logits);
       }
       out.add(new Sample(text.toString(), (float) (logProb / Math.max(1, produced)), finished));
     }
     return out;
+  }
+
+  private static boolean isWordChar(int cp, StringBuilder word) {
+    return Character.isLetterOrDigit(cp) || (cp == '\'' || cp == '\u2019') && word.length() > 0;
+  }
+
+  private static int normal(int cp) {
+    return cp == '\u2019' ? '\'' : Character.toLowerCase(cp);
+  }
+
+  /** Masks characters that would spell an unknown word; false if nothing is left. */
+  private boolean constrain(float[] logits, StringBuilder word, Words words) {
+    String current = word.toString();
+    boolean complete = current.isEmpty() || words.isWord(current);
+    boolean any = false;
+    for (int i = 0; i < logits.length; i++) {
+      if (logits[i] == Float.NEGATIVE_INFINITY) {
+        continue;
+      }
+      int cp = i == CharAlphabet.BOUNDARY ? ' ' : alphabet.codePoint(i);
+      boolean ok =
+          isWordChar(cp, word)
+              ? words.isPrefix(current + Character.toString(normal(cp)))
+              : complete;
+      if (ok) {
+        any = true;
+      } else {
+        logits[i] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    return any;
   }
 
   private static float logSumExp(float[] x) {

@@ -31,7 +31,7 @@ public record GeneratorParameters(
     float margin) {
 
   public static GeneratorParameters defaults() {
-    return new GeneratorParameters(128, 24, 64, 32, 8, 1500, 0.004f, 6, 0.7f, 8, 0f);
+    return new GeneratorParameters(96, 24, 48, 32, 8, 600, 0.004f, 4, 0.5f, 5, 0f);
   }
 
   public static GeneratorParameters none() {

@@ -43,6 +43,19 @@ public final class PersonaModel {
   private final String fallback;
   private final CharLstm generator;
   private final Set<String> knownWords = new HashSet<>();
+  private final Set<String> knownPrefixes = new HashSet<>();
+  private final CharLstm.Words words =
+      new CharLstm.Words() {
+        @Override
+        public boolean isPrefix(String prefix) {
+          return knownPrefixes.contains(prefix);
+        }
+
+        @Override
+        public boolean isWord(String word) {
+          return knownWords.contains(word);
+        }
+      };
 
   public PersonaModel(
       ModelInfo info,
@@ -82,7 +95,18 @@ public final class PersonaModel {
         knownWords.addAll(Tokenizer.words(turn));
       }
     }
+    for (String w : knownWords) {
+      for (int end = 1; end <= w.length(); end++) {
+        knownPrefixes.add(w.substring(0, end));
+      }
+    }
     contextIndex = new Bm25Index(contextDocs);
+    if (generator != null) {
+      // compile the sampling loop now rather than on the first user's reply
+      for (int i = 0; i < 3; i++) {
+        generator.sample("warm up " + i, 24, 48, 2, 1f, 5, i, words);
+      }
+    }
     fallback =
         frequency.entrySet().stream()
             .filter(e -> !ReplySanitizer.clean(e.getKey()).isEmpty())
@@ -211,7 +235,8 @@ public final class PersonaModel {
               g.candidates(),
               g.temperature(),
               g.topK(),
-              seed)) {
+              seed,
+              words)) {
         String text = ReplySanitizer.clean(sample.text());
         if (!sample.finished() || !wellFormed(text, newest)) {
           continue;

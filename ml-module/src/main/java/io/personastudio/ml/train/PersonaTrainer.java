@@ -149,7 +149,7 @@ public final class PersonaTrainer {
                       p.step(),
                       encoderTotal + generatorTotal,
                       p.loss(),
-                      p.elapsed(),
+                      Duration.ofNanos(System.nanoTime() - started),
                       p.eta().plusMillis(GENERATOR_STEP_MILLIS_GUESS * generatorTotal)));
       encoder =
           new RelevanceTrainer(h, control, encoderListener)

@@ -79,6 +79,36 @@ class GeneratorTrainingTest {
     List<CharLstm.Sample> samples =
         g.model().sample("Hey Alice, what do you think about the pizza?", 24, 64, 8, 0.5f, 4, 1);
     assertThat(samples).hasSize(8).anyMatch(CharLstm.Sample::finished);
+
+    java.util.Set<String> known = java.util.Set.of("lol", "the", "pizza", "sounds", "great", "tbh");
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    for (String w : known) {
+      for (int end = 1; end <= w.length(); end++) {
+        prefixes.add(w.substring(0, end));
+      }
+    }
+    CharLstm.Words words =
+        new CharLstm.Words() {
+          @Override
+          public boolean isPrefix(String prefix) {
+            return prefixes.contains(prefix);
+          }
+
+          @Override
+          public boolean isWord(String word) {
+            return known.contains(word);
+          }
+        };
+    List<CharLstm.Sample> constrained =
+        g.model().sample("what do you think about the pizza?", 24, 64, 8, 0.5f, 4, 2, words);
+    assertThat(constrained).anyMatch(CharLstm.Sample::finished);
+    for (CharLstm.Sample sample : constrained) {
+      if (sample.finished()) {
+        assertThat(io.personastudio.ml.text.Tokenizer.words(sample.text()))
+            .isNotEmpty()
+            .allMatch(w -> known.contains(w) || w.equals("?") || w.equals("!"));
+      }
+    }
   }
 
   @Test
