@@ -13,7 +13,7 @@ package io.personastudio.ml.model;
  * @param finalLoss mean loss of the last epoch seen
  * @param completed false if training stopped early (time budget or request)
  * @param generatorSteps optimisation steps of the generator (0 = no generator)
- * @param generatorLoss mean character cross-entropy of the generator's last steps
+ * @param generatorLoss mean character cross-entropy of the generator's last steps (0 = none)
  */
 public record ModelInfo(
     int formatVersion,

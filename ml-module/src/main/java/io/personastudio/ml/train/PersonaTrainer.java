@@ -203,10 +203,12 @@ public final class PersonaTrainer {
             h,
             contexts.size(),
             encoder.steps(),
-            encoder.recentLoss((int) Math.max(1, encoder.totalSteps() / Math.max(1, h.epochs()))),
+            finite(
+                encoder.recentLoss(
+                    (int) Math.max(1, encoder.totalSteps() / Math.max(1, h.epochs())))),
             completed,
             generator == null ? 0 : generator.steps(),
-            generator == null ? Float.NaN : recent(generator.losses(), 20));
+            generator == null ? 0f : recent(generator.losses(), 20));
     PersonaModel model =
         new PersonaModel(
             info,
@@ -244,9 +246,16 @@ public final class PersonaTrainer {
     return cp;
   }
 
+  /**
+   * The artifact's JSON header cannot hold NaN (a run stopped before its first step has no loss).
+   */
+  private static float finite(float value) {
+    return Float.isFinite(value) ? value : 0f;
+  }
+
   private static float recent(float[] losses, int window) {
     if (losses.length == 0) {
-      return Float.NaN;
+      return 0f; // the artifact's JSON header cannot hold NaN
     }
     int from = Math.max(0, losses.length - window);
     double sum = 0;

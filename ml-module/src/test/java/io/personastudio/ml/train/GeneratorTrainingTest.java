@@ -152,6 +152,34 @@ class GeneratorTrainingTest {
     assertThat(resumed.model().reply(context)).isEqualTo(uninterrupted.model().reply(context));
   }
 
+  @Test
+  void modelsWithoutAGeneratorSaveAndLoad() {
+    TrainingResult stopped =
+        train(
+            Fixtures.chat(60, 23),
+            TrainingControl.defaults().withTimeBudget(java.time.Duration.ZERO));
+    TrainingResult off =
+        new PersonaTrainer(TrainingControl.defaults(), TrainingListener.NONE)
+            .train(
+                new TrainingRequest(
+                    Fixtures.chat(60, 23),
+                    "Alice",
+                    SMALL.withGenerator(SMALL.generator().withSize(32, 16, 0, 0)),
+                    false));
+
+    for (TrainingResult r : List.of(stopped, off)) {
+      assertThat(r.model().generates()).isFalse();
+      io.personastudio.ml.model.PersonaModel loaded =
+          io.personastudio.ml.model.ModelArtifact.fromBytes(
+              io.personastudio.ml.model.ModelArtifact.toBytes(r.model()));
+      assertThat(loaded.generates()).isFalse();
+      assertThat(loaded.info()).isEqualTo(r.model().info());
+      assertThat(loaded.reply(List.of("Hey Alice, what about the pizza?"))).isNotBlank();
+    }
+    assertThat(off.generator()).isNull();
+    assertThat(off.completed()).isTrue();
+  }
+
   private static float[] gaussian(Random random, int n) {
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {
