@@ -5,5 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_NUM_THREADS=1
-./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+
+built=(launcher/target/persona-studio-launcher.jar web-module/target/persona-studio.war
+  ml-module/target/persona-ml.jar)
+stale=false
+for artifact in "${built[@]}"; do
+  [ -f "$artifact" ] || stale=true
+done
+# Rebuild only when a source or pom changed since the last build (the first run builds, which
+# takes minutes on a fresh machine while Maven fetches its dependencies).
+if ! $stale && [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name 'pom.xml' \
+  -o -path '*/src/main/*' \) -type f -newer "${built[1]}" -print -quit)" ]; then
+  stale=true
+fi
+if $stale; then
+  ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+fi
 exec java -jar launcher/target/persona-studio-launcher.jar
