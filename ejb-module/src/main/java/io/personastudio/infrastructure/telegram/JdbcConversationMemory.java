@@ -1,0 +1,112 @@
+package io.personastudio.infrastructure.telegram;
+
+import io.personastudio.bot.port.ConversationMemory;
+import io.personastudio.bot.port.Turn;
+import io.personastudio.infrastructure.crypto.ContentCipher;
+import io.personastudio.infrastructure.crypto.Sealed;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The conversation log in {@code telegram_turn}, sealed like other chat content (AES-GCM bound to
+ * the row id). Only the last {@link #KEPT} turns per chat and persona are kept.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class JdbcConversationMemory implements ConversationMemory {
+
+  static final int KEPT = 40;
+
+  @Resource(lookup = "jdbc/persona")
+  DataSource db;
+
+  @Inject ContentCipher cipher;
+
+  @Override
+  public List<Turn> recent(long chatId, String personaId, int limit) {
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT id, speaker, key_id, text_cipher FROM telegram_turn"
+                    + " WHERE chat_id=? AND persona_id=? ORDER BY seq DESC LIMIT ?")) {
+      q.setLong(1, chatId);
+      q.setObject(2, UUID.fromString(personaId));
+      q.setInt(3, limit);
+      List<Turn> turns = new ArrayList<>();
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String text = cipher.open(new Sealed(rs.getString(3), rs.getBytes(4)), rs.getString(1));
+          turns.add(new Turn(Turn.Speaker.valueOf(rs.getString(2)), text));
+        }
+      }
+      Collections.reverse(turns);
+      return turns;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the conversation failed", e);
+    }
+  }
+
+  @Override
+  public void append(long chatId, String personaId, Turn turn) {
+    UUID id = UUID.randomUUID();
+    UUID persona = UUID.fromString(personaId);
+    Sealed sealed = cipher.seal(turn.text(), id.toString());
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO telegram_turn"
+                  + " (id, chat_id, persona_id, speaker, key_id, text_cipher, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setObject(1, id);
+        insert.setLong(2, chatId);
+        insert.setObject(3, persona);
+        insert.setString(4, turn.speaker().name());
+        insert.setString(5, sealed.keyId());
+        insert.setBytes(6, sealed.bytes());
+        insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
+        insert.executeUpdate();
+      }
+      try (PreparedStatement trim =
+          c.prepareStatement(
+              "DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=? AND seq <="
+                  + " (SELECT seq FROM telegram_turn WHERE chat_id=? AND persona_id=?"
+                  + " ORDER BY seq DESC OFFSET ? LIMIT 1)")) {
+        trim.setLong(1, chatId);
+        trim.setObject(2, persona);
+        trim.setLong(3, chatId);
+        trim.setObject(4, persona);
+        trim.setInt(5, KEPT);
+        trim.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing a turn failed", e);
+    }
+  }
+
+  @Override
+  public void forget(long chatId, String personaId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement delete =
+            c.prepareStatement("DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=?")) {
+      delete.setLong(1, chatId);
+      delete.setObject(2, UUID.fromString(personaId));
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("forgetting the conversation failed", e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.personastudio.infrastructure.telegram;
+
+/** How updates reach the bot: long polling on the leader node, or Telegram's webhook calls. */
+public enum TelegramMode {
+  POLLING,
+  WEBHOOK
+}
