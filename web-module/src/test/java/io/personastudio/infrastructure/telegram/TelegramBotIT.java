@@ -141,6 +141,47 @@ class TelegramBotIT {
     assertThat(telegram.textsTo(5002).get(0)).contains("access token");
   }
 
+  @Test
+  void theLeaderHoldsTheClusterWideLockAndGivesItUpWhenStopped() throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(bot::polling);
+    LeaderLock standby =
+        HazelcastLeaderLock.lookup("persona-telegram", "poller")
+            .orElseThrow(() -> new AssertionError("no Hazelcast lock on the node"));
+
+    assertThat(standby.tryAcquire(Duration.ofMillis(300)))
+        .as("taken while the bot polls")
+        .isFalse();
+
+    bot.stop();
+    try {
+      assertThat(standby.tryAcquire(Duration.ofSeconds(5))).as("free after stop").isTrue();
+    } finally {
+      standby.release();
+    }
+  }
+
+  @Test
+  void aWebhookUpdateNeedsTheSecretAndIsHandledOnce() {
+    bot.start(BotSettings.defaults(BOT_TOKEN, telegram.baseUri()), TelegramMode.WEBHOOK, "s3cret");
+    String update =
+        "{\"update_id\": 900001, \"message\": {\"message_id\": 1, \"date\": 1700000000,"
+            + " \"chat\": {\"id\": 5003, \"type\": \"private\"}, \"from\": {\"id\": 7001,"
+            + " \"is_bot\": false, \"first_name\": \"U\", \"language_code\": \"en\"},"
+            + " \"text\": \"/start\", \"entities\": [{\"type\": \"bot_command\", \"offset\": 0,"
+            + " \"length\": 6}]}}";
+
+    assertThat(bot.process(update, "wrong")).isEqualTo(WebhookOutcome.FORBIDDEN);
+    assertThat(bot.process(update, null)).isEqualTo(WebhookOutcome.FORBIDDEN);
+    assertThat(bot.process("{not json", "s3cret")).isEqualTo(WebhookOutcome.MALFORMED);
+    assertThat(bot.process(update, "s3cret")).isEqualTo(WebhookOutcome.ACCEPTED);
+    assertThat(bot.process(update, "s3cret")).isEqualTo(WebhookOutcome.ACCEPTED);
+
+    awaitTexts(5003, 1);
+    assertThat(telegram.textsTo(5003).get(0)).contains("access token");
+    await().during(Duration.ofMillis(700)).until(() -> telegram.textsTo(5003).size() == 1);
+    assertThat(bot.polling()).isFalse();
+  }
+
   private void awaitTexts(long chat, int count) {
     await()
         .atMost(Duration.ofSeconds(30))
