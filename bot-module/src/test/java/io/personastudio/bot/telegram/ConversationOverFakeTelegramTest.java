@@ -58,7 +58,10 @@ class ConversationOverFakeTelegramTest {
     say("hello");
     awaitTexts(CHAT, 2);
     assertThat(last(CHAT)).isEqualTo("anna: hello (context 0)");
-    assertThat(harness.telegram.chatActions()).contains(CHAT);
+    // the typing action goes out before the reply, but over its own connection: wait for it
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(harness.telegram.chatActions()).contains(CHAT));
 
     say("how are you");
     awaitTexts(CHAT, 3);
