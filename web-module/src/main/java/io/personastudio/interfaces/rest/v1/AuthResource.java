@@ -1,0 +1,60 @@
+package io.personastudio.interfaces.rest.v1;
+
+import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
+import io.personastudio.interfaces.web.security.Credentials;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-in for API clients: e-mail and password for a short-lived RS256 bearer token. */
+@Path("v1/auth")
+@DenyAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject Credentials credentials;
+  @Inject JwtIssuer issuer;
+
+  @Context HttpServletRequest request;
+
+  /** What a client sends to sign in. */
+  public record SignIn(String email, String password) {}
+
+  /** A bearer token for the {@code Authorization} header. */
+  public record Token(String accessToken, String tokenType, long expiresIn) {}
+
+  @POST
+  @Path("token")
+  @PermitAll
+  public Response token(SignIn signIn) {
+    Credentials.Outcome outcome =
+        signIn == null
+            ? credentials.check(null, null, request.getRemoteAddr())
+            : credentials.check(signIn.email(), signIn.password(), request.getRemoteAddr());
+    if (outcome.account().isPresent()) {
+      return Response.ok(
+              new Token(
+                  issuer.issue(outcome.account().get().id()), "Bearer", issuer.lifetimeSeconds()))
+          .build();
+    }
+    if (outcome.refusal() == Credentials.Refusal.THROTTLED) {
+      return Response.status(429)
+          .header("Retry-After", "900")
+          .entity(new Problem("THROTTLED", "Too many failed sign-ins; try again later."))
+          .build();
+    }
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header("WWW-Authenticate", "Bearer")
+        .entity(new Problem("UNAUTHORIZED", "Wrong e-mail or password."))
+        .build();
+  }
+}

@@ -1,0 +1,94 @@
+package io.personastudio.interfaces.web;
+
+import io.personastudio.application.account.AccountService;
+import io.personastudio.application.account.Registration;
+import io.personastudio.interfaces.web.security.Credentials;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Register, sign in, sign out. */
+@Named("auth")
+@RequestScoped
+public class Session {
+
+  @Inject SecurityContext security;
+  @Inject AccountService accounts;
+  @Inject CurrentAccount current;
+
+  private String email;
+  private String displayName;
+  private String password;
+
+  public String register() {
+    accounts.register(new Registration(email, displayName, password));
+    return signIn();
+  }
+
+  public String signIn() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(
+                    new UsernamePasswordCredential(
+                        email == null ? "" : email, password == null ? "" : password))
+                .newAuthentication(true));
+    password = null;
+    if (status == AuthenticationStatus.SUCCESS) {
+      return "/app/dashboard.xhtml?faces-redirect=true";
+    }
+    Object refusal = request.getAttribute(Credentials.Refusal.class.getName());
+    Texts.error(refusal == Credentials.Refusal.THROTTLED ? "signin.throttled" : "signin.wrong");
+    return null;
+  }
+
+  public String signOut() throws ServletException, IOException {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    ((HttpServletRequest) external.getRequest()).logout();
+    external.invalidateSession();
+    return "/index.xhtml?faces-redirect=true";
+  }
+
+  public boolean isSignedIn() {
+    return current.signedIn();
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,127 @@
+package io.personastudio.interfaces.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The application's one authentication mechanism. Jakarta Security 3 allows one per application,
+ * and MicroProfile JWT installs its own: this one wins (an enabled alternative) and hands {@code
+ * /api} requests to MP-JWT's bearer-token mechanism, so the API never accepts a session cookie (no
+ * CSRF through the API). Pages use the session: a sign-in (through {@code
+ * SecurityContext.authenticate} with the e-mail and password) changes the session id and keeps the
+ * account id in the session; every later request of that session is the same caller. The caller's
+ * name is the account id in both cases.
+ */
+@DatabaseIdentityStoreDefinition(
+    dataSourceLookup = "jdbc/persona",
+    callerQuery = "SELECT password_hash FROM account WHERE lower(email) = lower(?)",
+    groupsQuery = "SELECT 'user' FROM account WHERE lower(email) = lower(?)",
+    hashAlgorithm = Pbkdf2PasswordHash.class,
+    hashAlgorithmParameters = "${passwordHashParameters.asArray()}")
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class StudioAuthentication implements HttpAuthenticationMechanism {
+
+  static final Set<String> GROUPS = Set.of("user");
+
+  @Inject Credentials credentials;
+  @Inject BeanManager beans;
+
+  private volatile HttpAuthenticationMechanism jwt;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    if (isApi(request)) {
+      return jwt().validateRequest(request, response, context);
+    }
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
+      return signIn(request, context, credential);
+    }
+    HttpSession session = request.getSession(false);
+    Object signedIn = session == null ? null : session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
+    if (signedIn instanceof SignedIn who) {
+      return context.notifyContainerAboutLogin(who.accountId().toString(), GROUPS);
+    }
+    if (context.isProtected()) {
+      return context.redirect(request.getContextPath() + "/signin.xhtml");
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
+    Credentials.Outcome outcome =
+        credentials.check(c.getCaller(), c.getPasswordAsString(), request.getRemoteAddr());
+    if (outcome.account().isEmpty()) {
+      // the sign-in page says why; no 401 error page in place of the form
+      request.setAttribute(Credentials.Refusal.class.getName(), outcome.refusal());
+      return context.doNothing();
+    }
+    UUID id = outcome.account().get().id();
+    // a new session id at sign-in: an id planted before sign-in is worth nothing after it
+    HttpSession session = request.getSession(true);
+    request.changeSessionId();
+    session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(id));
+    return context.notifyContainerAboutLogin(id.toString(), GROUPS);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SignedIn.SESSION_ATTRIBUTE);
+    }
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private HttpAuthenticationMechanism jwt() {
+    HttpAuthenticationMechanism found = jwt;
+    if (found == null) {
+      Bean<?> bean =
+          beans.getBeans(HttpAuthenticationMechanism.class).stream()
+              .filter(
+                  b ->
+                      b.getTypes().stream()
+                          .anyMatch(t -> t.getTypeName().endsWith(".JWTAuthenticationMechanism")))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "MicroProfile JWT's mechanism is missing: is @LoginConfig(MP-JWT) on"
+                              + " the REST application?"));
+      CreationalContext<?> cc = beans.createCreationalContext(bean);
+      found =
+          (HttpAuthenticationMechanism)
+              beans.getReference(bean, HttpAuthenticationMechanism.class, cc);
+      jwt = found;
+    }
+    return found;
+  }
+}
