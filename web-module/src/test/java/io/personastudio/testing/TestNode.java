@@ -39,7 +39,10 @@ public final class TestNode implements AutoCloseable {
             "PERSONA_CLUSTER_NAME", "it-" + name,
             "PERSONA_WAR", war.toString(),
             "PERSONA_RUNTIME_DIR", System.getProperty("persona.it.runtimeDir"),
-            "PERSONA_JAVA_OPTS", "-Xmx512m");
+            "PERSONA_JAVA_OPTS", "-Xmx512m",
+            // keys and files of a throw-away node stay in the build folder, never in the sources
+            "PERSONA_DATA_DIR",
+                Path.of(System.getProperty("persona.it.dir"), "node-" + name).toString());
     NodeSettings settings = NodeSettings.from(env, Path.of("."));
     Path log = Path.of(System.getProperty("persona.it.dir"), "node-" + name + ".log");
     Files.createDirectories(log.getParent());
