@@ -1,5 +1,6 @@
 package io.personastudio.interfaces.rest.v1;
 
+import io.personastudio.infrastructure.security.GeneratedJwtKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.personastudio.interfaces.rest.v1;
+package io.personastudio.infrastructure.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class GeneratedJwtKeys implements ConfigSource {
 
-  static final String PRIVATE = "persona.jwt.private-key";
-  static final String PUBLIC = "mp.jwt.verify.publickey";
+  public static final String PRIVATE = "persona.jwt.private-key";
+  public static final String PUBLIC = "mp.jwt.verify.publickey";
 
   private volatile Map<String, String> keys;
 
