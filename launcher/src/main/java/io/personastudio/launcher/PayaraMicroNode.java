@@ -42,11 +42,39 @@ public final class PayaraMicroNode implements AutoCloseable {
         postBoot,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(postBoot, PostBootCommands.forDatabase(db));
+    ProcessBuilder builder = new ProcessBuilder(command(settings, payara, driver, postBoot));
+    if (logFile == null) {
+      builder.inheritIO();
+    } else {
+      builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
+    }
+    builder.environment().put("DJL_OFFLINE", "true");
+    builder.environment().put("OPT_OUT_TRACKING", "true");
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    // the content key travels in the child's environment only, never on a command line
+    builder
+        .environment()
+        .put(
+            "PERSONA_CONTENT_KEYS",
+            settings.contentKeys() != null
+                ? settings.contentKeys()
+                : ContentKeyFile.keysIn(settings.dataDir().resolve("content.key")));
+    return new PayaraMicroNode(builder.start(), workDir);
+  }
+
+  /** The child JVM's command line: no secret on it (the content key goes in the environment). */
+  static List<String> command(NodeSettings settings, Path payara, Path driver, Path postBoot) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
     command.addAll(
-        List.of("-DDJL_OFFLINE=true", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"));
+        List.of(
+            "-DDJL_OFFLINE=true",
+            "-Dai.djl.offline=true",
+            "-DOPT_OUT_TRACKING=true",
+            // where the application keeps its files and finds the training worker
+            "-Dpersona.data.dir=" + settings.dataDir(),
+            "-Dpersona.ml.worker-jar=" + settings.workerJar()));
     command.addAll(
         List.of(
             "-jar",
@@ -69,24 +97,7 @@ public final class PayaraMicroNode implements AutoCloseable {
             postBoot.toString(),
             "--deploy",
             settings.war() + ":/"));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    if (logFile == null) {
-      builder.inheritIO();
-    } else {
-      builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
-    }
-    builder.environment().put("DJL_OFFLINE", "true");
-    builder.environment().put("OPT_OUT_TRACKING", "true");
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    // the content key travels in the child's environment only, never on a command line
-    builder
-        .environment()
-        .put(
-            "PERSONA_CONTENT_KEYS",
-            settings.contentKeys() != null
-                ? settings.contentKeys()
-                : ContentKeyFile.keysIn(settings.dataDir().resolve("content.key")));
-    return new PayaraMicroNode(builder.start(), workDir);
+    return command;
   }
 
   public int waitFor() throws InterruptedException {
