@@ -1,5 +1,7 @@
 package io.personastudio.ml.model;
 
+import java.util.function.Consumer;
+
 /**
  * Knobs of the generative component: a character LSTM language model of replies, conditioned on the
  * end of the newest context turn and on a speaker flag (the person or someone else).
@@ -43,32 +45,73 @@ public record GeneratorParameters(
   }
 
   public GeneratorParameters withSize(int newHidden, int newBatch, int newEpochs, int newMax) {
-    return new GeneratorParameters(
-        newHidden,
-        prefixChars,
-        maxReplyChars,
-        newBatch,
-        newEpochs,
-        newMax,
-        learningRate,
-        candidates,
-        temperature,
-        topK,
-        margin);
+    return with(
+        b -> {
+          b.hidden = newHidden;
+          b.batchSize = newBatch;
+          b.epochs = newEpochs;
+          b.maxSteps = newMax;
+        });
   }
 
   public GeneratorParameters withSampling(int n, float newTemperature, int k, float newMargin) {
-    return new GeneratorParameters(
-        hidden,
-        prefixChars,
-        maxReplyChars,
-        batchSize,
-        epochs,
-        maxSteps,
-        learningRate,
-        n,
-        newTemperature,
-        k,
-        newMargin);
+    return with(
+        b -> {
+          b.candidates = n;
+          b.temperature = newTemperature;
+          b.topK = k;
+          b.margin = newMargin;
+        });
+  }
+
+  /** The one way a changed copy is made: every {@code withX} names only what it changes. */
+  public GeneratorParameters with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Mutable copy of every knob, only alive inside {@link #with}. */
+  public static final class Builder {
+    public int hidden;
+    public int prefixChars;
+    public int maxReplyChars;
+    public int batchSize;
+    public int epochs;
+    public int maxSteps;
+    public float learningRate;
+    public int candidates;
+    public float temperature;
+    public int topK;
+    public float margin;
+
+    private Builder(GeneratorParameters g) {
+      hidden = g.hidden;
+      prefixChars = g.prefixChars;
+      maxReplyChars = g.maxReplyChars;
+      batchSize = g.batchSize;
+      epochs = g.epochs;
+      maxSteps = g.maxSteps;
+      learningRate = g.learningRate;
+      candidates = g.candidates;
+      temperature = g.temperature;
+      topK = g.topK;
+      margin = g.margin;
+    }
+
+    private GeneratorParameters build() {
+      return new GeneratorParameters(
+          hidden,
+          prefixChars,
+          maxReplyChars,
+          batchSize,
+          epochs,
+          maxSteps,
+          learningRate,
+          candidates,
+          temperature,
+          topK,
+          margin);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.personastudio.ml.model;
 
+import java.util.function.Consumer;
+
 /**
  * Every knob of a persona model in one place; stored in the artifact.
  *
@@ -62,88 +64,36 @@ public record Hyperparameters(
   }
 
   public Hyperparameters withSeed(long value) {
-    return new Hyperparameters(
-        value,
-        epochs,
-        batchSize,
-        dim,
-        learningRate,
-        maxVocabulary,
-        minDocs,
-        scale,
-        contextTurns,
-        gapMinutes,
-        weightRelevance,
-        weightStyle,
-        weightLength,
-        weightNeighbours,
-        weightContext,
-        neighbours,
-        generator);
+    return with(b -> b.seed = value);
   }
 
   public Hyperparameters withEpochs(int value) {
-    return new Hyperparameters(
-        seed,
-        value,
-        batchSize,
-        dim,
-        learningRate,
-        maxVocabulary,
-        minDocs,
-        scale,
-        contextTurns,
-        gapMinutes,
-        weightRelevance,
-        weightStyle,
-        weightLength,
-        weightNeighbours,
-        weightContext,
-        neighbours,
-        generator);
+    return with(b -> b.epochs = value);
   }
 
   public Hyperparameters withShape(int newBatchSize, int newDim, int newMaxVocabulary) {
-    return new Hyperparameters(
-        seed,
-        epochs,
-        newBatchSize,
-        newDim,
-        learningRate,
-        newMaxVocabulary,
-        minDocs,
-        scale,
-        contextTurns,
-        gapMinutes,
-        weightRelevance,
-        weightStyle,
-        weightLength,
-        weightNeighbours,
-        weightContext,
-        neighbours,
-        generator);
+    return with(
+        b -> {
+          b.batchSize = newBatchSize;
+          b.dim = newDim;
+          b.maxVocabulary = newMaxVocabulary;
+        });
   }
 
   public Hyperparameters withWeights(
       float relevance, float style, float length, float neighboursWeight, float context) {
-    return new Hyperparameters(
-        seed,
-        epochs,
-        batchSize,
-        dim,
-        learningRate,
-        maxVocabulary,
-        minDocs,
-        scale,
-        contextTurns,
-        gapMinutes,
-        relevance,
-        style,
-        length,
-        neighboursWeight,
-        context,
-        neighbours,
-        generator);
+    return with(
+        b -> {
+          b.weightRelevance = relevance;
+          b.weightStyle = style;
+          b.weightLength = length;
+          b.weightNeighbours = neighboursWeight;
+          b.weightContext = context;
+        });
+  }
+
+  public Hyperparameters withGenerator(GeneratorParameters value) {
+    return with(b -> b.generator = value);
   }
 
   /** The generator's knobs, or "none" for artifacts written before it existed. */
@@ -151,24 +101,72 @@ public record Hyperparameters(
     return generator == null ? GeneratorParameters.none() : generator;
   }
 
-  public Hyperparameters withGenerator(GeneratorParameters value) {
-    return new Hyperparameters(
-        seed,
-        epochs,
-        batchSize,
-        dim,
-        learningRate,
-        maxVocabulary,
-        minDocs,
-        scale,
-        contextTurns,
-        gapMinutes,
-        weightRelevance,
-        weightStyle,
-        weightLength,
-        weightNeighbours,
-        weightContext,
-        neighbours,
-        value);
+  /** The one way a changed copy is made: every {@code withX} names only what it changes. */
+  public Hyperparameters with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Mutable copy of every knob, only alive inside {@link #with}. */
+  public static final class Builder {
+    public long seed;
+    public int epochs;
+    public int batchSize;
+    public int dim;
+    public float learningRate;
+    public int maxVocabulary;
+    public int minDocs;
+    public float scale;
+    public int contextTurns;
+    public int gapMinutes;
+    public float weightRelevance;
+    public float weightStyle;
+    public float weightLength;
+    public float weightNeighbours;
+    public float weightContext;
+    public int neighbours;
+    public GeneratorParameters generator;
+
+    private Builder(Hyperparameters h) {
+      seed = h.seed;
+      epochs = h.epochs;
+      batchSize = h.batchSize;
+      dim = h.dim;
+      learningRate = h.learningRate;
+      maxVocabulary = h.maxVocabulary;
+      minDocs = h.minDocs;
+      scale = h.scale;
+      contextTurns = h.contextTurns;
+      gapMinutes = h.gapMinutes;
+      weightRelevance = h.weightRelevance;
+      weightStyle = h.weightStyle;
+      weightLength = h.weightLength;
+      weightNeighbours = h.weightNeighbours;
+      weightContext = h.weightContext;
+      neighbours = h.neighbours;
+      generator = h.generator;
+    }
+
+    private Hyperparameters build() {
+      return new Hyperparameters(
+          seed,
+          epochs,
+          batchSize,
+          dim,
+          learningRate,
+          maxVocabulary,
+          minDocs,
+          scale,
+          contextTurns,
+          gapMinutes,
+          weightRelevance,
+          weightStyle,
+          weightLength,
+          weightNeighbours,
+          weightContext,
+          neighbours,
+          generator);
+    }
   }
 }
