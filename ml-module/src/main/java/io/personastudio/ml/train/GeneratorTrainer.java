@@ -10,7 +10,6 @@ import io.personastudio.ml.MlException;
 import io.personastudio.ml.model.CharAlphabet;
 import io.personastudio.ml.model.CharLstm;
 import io.personastudio.ml.model.GeneratorParameters;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,11 +46,6 @@ public final class GeneratorTrainer {
       float[] losses,
       boolean completed,
       Map<String, float[]> parameters) {}
-
-  /** Where the trainer saves and how it reports; the owner of the checkpoint file supplies it. */
-  interface Saver {
-    void save(long step, Map<String, float[]> params, NativeAdam adam, float[] losses);
-  }
 
   private final GeneratorParameters g;
   private final long seed;
@@ -94,7 +88,7 @@ public final class GeneratorTrainer {
   /**
    * Runs (or resumes from {@code resume}) the loop.
    *
-   * @param deadline System.nanoTime() after which the run stops (Long.MAX_VALUE = none)
+   * @param deadline value of the control's clock after which the run stops (Long.MAX_VALUE = none)
    * @param listener progress in the generator's own steps
    */
   Result train(
@@ -103,7 +97,7 @@ public final class GeneratorTrainer {
       TrainingCheckpoint resume,
       long deadline,
       TrainingListener listener,
-      Saver saver) {
+      TrainingLoop.Saver saver) {
     DjlEnvironment.secure();
     int n = data.size();
     long totalSteps = totalSteps(g, n);
@@ -111,24 +105,14 @@ public final class GeneratorTrainer {
       throw new MlException("need at least 2 replies to train the generator, got " + n);
     }
     int batch = Math.min(g.batchSize(), n);
-    int stepsPerEpoch = n / batch;
     int v = alphabet.size();
     int hidden = g.hidden();
-    Map<String, float[]> initial = new LinkedHashMap<>();
-    Map<String, float[]> first = new LinkedHashMap<>();
-    Map<String, float[]> second = new LinkedHashMap<>();
-    float[] losses = new float[(int) totalSteps];
-    long step = 0;
+    TrainingLoop.Start start;
     if (resume != null) {
-      for (String name : List.of(WX, WH, B, BH, WO, BO)) {
-        initial.put(name, resume.parameters().get(name));
-        first.put(name, resume.firstMoments().get(name));
-        second.put(name, resume.secondMoments().get(name));
-      }
-      step = resume.step();
-      System.arraycopy(resume.losses(), 0, losses, 0, (int) step);
+      start = TrainingLoop.Start.of(resume);
     } else {
       Random init = new Random(seed * 31 + 17);
+      Map<String, float[]> initial = new LinkedHashMap<>();
       initial.put(WX, gaussian(init, (v + 1) * 4 * hidden, 0.1f));
       initial.put(WH, gaussian(init, hidden * 4 * hidden, (float) (1 / Math.sqrt(hidden))));
       float[] bias = new float[4 * hidden];
@@ -137,6 +121,7 @@ public final class GeneratorTrainer {
       initial.put(BH, new float[4 * hidden]);
       initial.put(WO, gaussian(init, hidden * v, (float) (1 / Math.sqrt(hidden))));
       initial.put(BO, new float[v]);
+      start = TrainingLoop.Start.fresh(initial);
     }
     Map<String, Shape> shapes = new LinkedHashMap<>();
     // the engine's fused LSTM layout (MXNet and PyTorch agree for one layer): gates i, f, g, o
@@ -146,65 +131,21 @@ public final class GeneratorTrainer {
     shapes.put(BH, new Shape(4L * hidden));
     shapes.put(WO, new Shape(hidden, v));
     shapes.put(BO, new Shape(v));
-
-    long started = System.nanoTime();
-    long startStep = step;
-    Engine engine =
-        control.engine() == null ? Engine.getInstance() : Engine.getEngine(control.engine());
-    int[] order = null;
-    long orderEpoch = -1;
-    boolean stopped = false;
-    Map<String, float[]> finalParams;
-    try (NDManager root = engine.newBaseManager()) {
-      Map<String, NDArray> params = new LinkedHashMap<>();
-      NativeAdam adam = new NativeAdam(g.learningRate(), 1f);
-      for (Map.Entry<String, Shape> e : shapes.entrySet()) {
-        float[] values = initial.get(e.getKey());
-        if (values == null || values.length != e.getValue().size()) {
-          throw new MlException("generator checkpoint does not match the network; delete it");
-        }
-        NDArray p = root.create(values, e.getValue());
-        p.setRequiresGradient(true);
-        params.put(e.getKey(), p);
-        float[] m = first.getOrDefault(e.getKey(), new float[values.length]);
-        float[] s = second.getOrDefault(e.getKey(), new float[values.length]);
-        adam.init(e.getKey(), root.create(m, e.getValue()), root.create(s, e.getValue()));
-      }
-      while (step < totalSteps) {
-        if (System.nanoTime() > deadline
-            || control.stopRequested() != null && control.stopRequested().getAsBoolean()) {
-          stopped = true;
-          break;
-        }
-        long epoch = step / stepsPerEpoch;
-        if (epoch != orderEpoch) {
-          order = RelevanceTrainer.permutation(n, seed * 1_000_033L + epoch + 7);
-          orderEpoch = epoch;
-        }
-        int offset = (int) (step % stepsPerEpoch) * batch;
-        losses[(int) step] =
-            step(root, engine, params, adam, step + 1, data, order, offset, batch, v, hidden);
-        step++;
-        if (control.progressEverySteps() > 0
-            && (step % control.progressEverySteps() == 0 || step == totalSteps)) {
-          report(listener, step, totalSteps, losses, startStep, started);
-        }
-        if (saver != null
-            && control.checkpointEverySteps() > 0
-            && step % control.checkpointEverySteps() == 0
-            && step < totalSteps) {
-          saver.save(step, export(params), adam, Arrays.copyOf(losses, (int) step));
-        }
-      }
-      finalParams = export(params);
-      if (stopped && saver != null) {
-        saver.save(step, finalParams, adam, Arrays.copyOf(losses, (int) step));
-      }
-    }
-    boolean completed = step == totalSteps;
-    CharLstm model = completed ? toJava(alphabet, hidden, finalParams) : null;
-    return new Result(
-        model, step, totalSteps, Arrays.copyOf(losses, (int) step), completed, finalParams);
+    TrainingLoop.Plan plan =
+        new TrainingLoop.Plan(
+            n, batch, totalSteps, epoch -> seed * 1_000_033L + epoch + 7, deadline);
+    TrainingLoop.Outcome out =
+        new TrainingLoop(control, listener)
+            .run(
+                plan,
+                shapes,
+                start,
+                new NativeAdam(g.learningRate(), 1f),
+                b -> step(b, data, v, hidden),
+                saver);
+    boolean completed = out.steps() == totalSteps;
+    CharLstm model = completed ? toJava(alphabet, hidden, out.parameters()) : null;
+    return new Result(model, out.steps(), totalSteps, out.losses(), completed, out.parameters());
   }
 
   /** The trained weights in the layout {@link CharLstm} evaluates in Java. */
@@ -267,18 +208,12 @@ public final class GeneratorTrainer {
     }
   }
 
-  private float step(
-      NDManager root,
-      Engine engine,
-      Map<String, NDArray> params,
-      NativeAdam adam,
-      long t,
-      List<Sequence> data,
-      int[] order,
-      int offset,
-      int batch,
-      int v,
-      int hidden) {
+  private static float step(TrainingLoop.Batch step, List<Sequence> data, int v, int hidden) {
+    int batch = step.size();
+    int[] order = step.order();
+    int offset = step.offset();
+    Engine engine = step.engine();
+    Map<String, NDArray> params = step.params();
     int length = 0;
     for (int b = 0; b < batch; b++) {
       length = Math.max(length, data.get(order[offset + b]).tokens().length - 1);
@@ -311,7 +246,7 @@ public final class GeneratorTrainer {
     NDArray bh = params.get(BH);
     NDArray wo = params.get(WO);
     NDArray bo = params.get(BO);
-    try (NDManager sm = root.newSubManager()) {
+    try (NDManager sm = step.root().newSubManager()) {
       NDArray xs = sm.create(x, new Shape(length, batch, in));
       NDArray ys = sm.create(y, new Shape((long) length * batch, v));
       float loss;
@@ -335,35 +270,10 @@ public final class GeneratorTrainer {
       for (Map.Entry<String, NDArray> e : params.entrySet()) {
         NDArray grad = e.getValue().getGradient();
         grad.attach(sm);
-        adam.update(e.getKey(), e.getValue(), grad, t);
+        step.adam().update(e.getKey(), e.getValue(), grad, step.t());
       }
       return loss;
     }
-  }
-
-  private void report(
-      TrainingListener listener,
-      long step,
-      long total,
-      float[] losses,
-      long startStep,
-      long started) {
-    int from = (int) Math.max(0, step - Math.max(1, control.progressEverySteps()));
-    double sum = 0;
-    for (int i = from; i < step; i++) {
-      sum += losses[i];
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    long done = step - startStep;
-    Duration eta = done == 0 ? Duration.ZERO : elapsed.multipliedBy(total - step).dividedBy(done);
-    listener.onProgress(
-        new TrainingProgress(step, total, (float) (sum / (step - from)), elapsed, eta));
-  }
-
-  private static Map<String, float[]> export(Map<String, NDArray> params) {
-    Map<String, float[]> out = new LinkedHashMap<>();
-    params.forEach((k, a) -> out.put(k, a.toFloatArray()));
-    return out;
   }
 
   private static float[] gaussian(Random random, int n, float std) {

@@ -67,6 +67,7 @@ public final class PersonaTrainer {
   public TrainingResult train(
       List<Turn> turns, List<DialoguePair> pairs, Participant person, Hyperparameters h) {
     long started = System.nanoTime();
+    long deadline = TrainingLoop.deadline(control, control.clock().getAsLong());
     List<DialoguePair> own = pairs.stream().filter(p -> p.replierId().equals(person.id())).toList();
     if (own.size() < MIN_REPLIES) {
       throw new MlException(
@@ -157,10 +158,6 @@ public final class PersonaTrainer {
     }
     GeneratorTrainer.Result generator = null;
     if (encoder.completed() && generatorTotal > 0) {
-      long deadline =
-          control.timeBudget() == null
-              ? Long.MAX_VALUE
-              : started + Math.min(control.timeBudget().toNanos(), Long.MAX_VALUE / 4);
       long offset = encoder.totalSteps();
       TrainingListener generatorListener =
           p ->
@@ -168,7 +165,7 @@ public final class PersonaTrainer {
                   new TrainingProgress(
                       offset + p.step(), offset + p.totalSteps(), p.loss(), p.elapsed(), p.eta()));
       EncoderTrainingResult enc = encoder;
-      GeneratorTrainer.Saver saver =
+      TrainingLoop.Saver saver =
           control.checkpoint() == null
               ? null
               : (step, params, adam, losses) -> {

@@ -9,9 +9,7 @@ import io.personastudio.ml.MlException;
 import io.personastudio.ml.model.Hyperparameters;
 import io.personastudio.ml.text.SparseVector;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,16 +57,11 @@ public final class RelevanceTrainer {
       throw new MlException("need at least 2 (context, reply) pairs to train, got " + n);
     }
     int batch = Math.min(h.batchSize(), n);
-    int stepsPerEpoch = n / batch;
-    long totalSteps = (long) stepsPerEpoch * h.epochs();
+    long totalSteps = totalSteps(h, n);
     long fingerprint = fingerprint(dataFingerprint, vocabularySize, n);
     int dim = h.dim();
 
-    Map<String, float[]> initial = new LinkedHashMap<>();
-    Map<String, float[]> firstMoments = new LinkedHashMap<>();
-    Map<String, float[]> secondMoments = new LinkedHashMap<>();
-    float[] losses = new float[(int) totalSteps];
-    long step = 0;
+    TrainingLoop.Start start;
     if (control.checkpoint() != null && Files.exists(control.checkpoint())) {
       TrainingCheckpoint cp = TrainingCheckpoint.read(control.checkpoint());
       if (cp.fingerprint() != fingerprint) {
@@ -76,122 +69,68 @@ public final class RelevanceTrainer {
             control.checkpoint()
                 + ": checkpoint belongs to other data or hyper-parameters; delete it to restart");
       }
-      initial.putAll(cp.parameters());
-      firstMoments.putAll(cp.firstMoments());
-      secondMoments.putAll(cp.secondMoments());
-      step = cp.step();
-      System.arraycopy(cp.losses(), 0, losses, 0, (int) step);
+      start = TrainingLoop.Start.of(cp);
     } else {
       Random init = new Random(h.seed());
+      Map<String, float[]> initial = new LinkedHashMap<>();
       initial.put(CONTEXT, gaussian(init, vocabularySize * dim, 0.1f));
       initial.put(REPLY, gaussian(init, vocabularySize * dim, 0.1f));
+      start = TrainingLoop.Start.fresh(initial);
     }
-
-    long started = System.nanoTime();
-    long startStep = step;
-    boolean stopped = false;
-    Engine engine =
-        control.engine() == null ? Engine.getInstance() : Engine.getEngine(control.engine());
-    int[] order = null;
-    long orderEpoch = -1;
-    Map<String, float[]> finalParams;
-    try (NDManager root = engine.newBaseManager()) {
-      Shape shape = new Shape(vocabularySize, dim);
-      Map<String, NDArray> params = new LinkedHashMap<>();
-      NativeAdam adam = new NativeAdam(h.learningRate());
-      for (Map.Entry<String, float[]> e : initial.entrySet()) {
-        NDArray p = root.create(e.getValue(), shape);
-        p.setRequiresGradient(true);
-        params.put(e.getKey(), p);
-        float[] m = firstMoments.getOrDefault(e.getKey(), new float[e.getValue().length]);
-        float[] v = secondMoments.getOrDefault(e.getKey(), new float[e.getValue().length]);
-        adam.init(e.getKey(), root.create(m, shape), root.create(v, shape));
-      }
-      while (step < totalSteps) {
-        if (shouldStop(started)) {
-          stopped = true;
-          break;
-        }
-        long epoch = step / stepsPerEpoch;
-        if (epoch != orderEpoch) {
-          order = permutation(n, h.seed() * 1_000_003L + epoch);
-          orderEpoch = epoch;
-        }
-        int offset = (int) (step % stepsPerEpoch) * batch;
-        losses[(int) step] =
-            step(
-                root,
-                engine,
-                params,
-                adam,
-                step + 1,
-                order,
-                offset,
-                batch,
-                contexts,
-                replies,
-                vocabularySize);
-        step++;
-        if (control.progressEverySteps() > 0
-            && (step % control.progressEverySteps() == 0 || step == totalSteps)) {
-          report(step, totalSteps, losses, startStep, started);
-        }
-        if (control.checkpoint() != null
-            && control.checkpointEverySteps() > 0
-            && step % control.checkpointEverySteps() == 0) {
-          checkpoint(fingerprint, step, params, adam, losses);
-        }
-      }
-      if (stopped && control.checkpoint() != null) {
-        checkpoint(fingerprint, step, params, adam, losses);
-      }
-      finalParams = export(params);
-    }
+    Shape shape = new Shape(vocabularySize, dim);
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    shapes.put(CONTEXT, shape);
+    shapes.put(REPLY, shape);
+    TrainingLoop.Plan plan =
+        new TrainingLoop.Plan(
+            n,
+            batch,
+            totalSteps,
+            epoch -> h.seed() * 1_000_003L + epoch,
+            TrainingLoop.deadline(control, control.clock().getAsLong()));
+    TrainingLoop.Saver saver =
+        control.checkpoint() == null
+            ? null
+            : (step, params, adam, losses) ->
+                new TrainingCheckpoint(
+                        fingerprint, step, params, adam.exportFirst(), adam.exportSecond(), losses)
+                    .write(control.checkpoint());
+    TrainingLoop.Outcome out =
+        new TrainingLoop(control, listener)
+            .run(
+                plan,
+                shapes,
+                start,
+                new NativeAdam(h.learningRate()),
+                b -> step(b, contexts, replies, vocabularySize),
+                saver);
     return new EncoderTrainingResult(
-        finalParams.get(CONTEXT),
-        finalParams.get(REPLY),
-        step,
+        out.parameters().get(CONTEXT),
+        out.parameters().get(REPLY),
+        out.steps(),
         totalSteps,
-        Arrays.copyOf(losses, (int) step),
-        step == totalSteps,
-        Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  private static Map<String, float[]> export(Map<String, NDArray> params) {
-    Map<String, float[]> out = new LinkedHashMap<>();
-    params.forEach((k, a) -> out.put(k, a.toFloatArray()));
-    return out;
-  }
-
-  private boolean shouldStop(long started) {
-    if (control.stopRequested() != null && control.stopRequested().getAsBoolean()) {
-      return true;
-    }
-    return control.timeBudget() != null
-        && System.nanoTime() - started > control.timeBudget().toNanos();
+        out.losses(),
+        out.steps() == totalSteps,
+        out.elapsed());
   }
 
   private float step(
-      NDManager root,
-      Engine engine,
-      Map<String, NDArray> params,
-      NativeAdam adam,
-      long t,
-      int[] order,
-      int offset,
-      int batch,
-      List<SparseVector> contexts,
-      List<SparseVector> replies,
-      int vocab) {
+      TrainingLoop.Batch b, List<SparseVector> contexts, List<SparseVector> replies, int vocab) {
+    int batch = b.size();
+    int[] order = b.order();
+    int offset = b.offset();
+    Engine engine = b.engine();
+    NativeAdam adam = b.adam();
+    long t = b.t();
     float[] xc = new float[batch * vocab];
     float[] xr = new float[batch * vocab];
-    for (int b = 0; b < batch; b++) {
-      fill(xc, b * vocab, contexts.get(order[offset + b]));
-      fill(xr, b * vocab, replies.get(order[offset + b]));
+    for (int i = 0; i < batch; i++) {
+      fill(xc, i * vocab, contexts.get(order[offset + i]));
+      fill(xr, i * vocab, replies.get(order[offset + i]));
     }
-    NDArray wc = params.get(CONTEXT);
-    NDArray wr = params.get(REPLY);
-    try (NDManager sm = root.newSubManager()) {
+    NDArray wc = b.params().get(CONTEXT);
+    NDArray wr = b.params().get(REPLY);
+    try (NDManager sm = b.root().newSubManager()) {
       NDArray ctx = sm.create(xc, new Shape(batch, vocab));
       NDArray rep = sm.create(xr, new Shape(batch, vocab));
       NDArray eye = sm.eye(batch);
@@ -233,31 +172,6 @@ public final class RelevanceTrainer {
     for (int k = 0; k < idx.length; k++) {
       dense[offset + idx[k]] = val[k];
     }
-  }
-
-  private void report(long step, long total, float[] losses, long startStep, long started) {
-    int from = (int) Math.max(0, step - Math.max(1, control.progressEverySteps()));
-    double sum = 0;
-    for (int i = from; i < step; i++) {
-      sum += losses[i];
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    long done = step - startStep;
-    Duration eta = done == 0 ? Duration.ZERO : elapsed.multipliedBy(total - step).dividedBy(done);
-    listener.onProgress(
-        new TrainingProgress(step, total, (float) (sum / (step - from)), elapsed, eta));
-  }
-
-  private void checkpoint(
-      long fingerprint, long step, Map<String, NDArray> params, NativeAdam adam, float[] losses) {
-    new TrainingCheckpoint(
-            fingerprint,
-            step,
-            export(params),
-            adam.exportFirst(),
-            adam.exportSecond(),
-            Arrays.copyOf(losses, (int) step))
-        .write(control.checkpoint());
   }
 
   private long fingerprint(long data, int vocab, int n) {
