@@ -266,9 +266,9 @@ final class Commands {
     String weights = a.optional("weights");
     if (weights != null) {
       String[] w = weights.split(",");
-      if (w.length != 5) {
+      if (w.length != 5 && w.length != 6) {
         throw new Args.UsageException(
-            "--weights needs 5 numbers: relevance,style,length,neighbours,context");
+            "--weights needs 5 or 6 numbers: relevance,style,length,neighbours,context[,evidence]");
       }
       try {
         h =
@@ -278,6 +278,9 @@ final class Commands {
                 Float.parseFloat(w[2]),
                 Float.parseFloat(w[3]),
                 Float.parseFloat(w[4]));
+        if (w.length == 6) {
+          h = h.withEvidenceWeight(Float.parseFloat(w[5]));
+        }
       } catch (NumberFormatException e) {
         throw new Args.UsageException("--weights must be numbers: " + weights);
       }

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * @param weightNeighbours weight of the similarity to the person's replies in similar contexts
  * @param weightContext weight of the similarity of a stored reply's context to the query
  * @param neighbours how many similar training contexts inform ranking
+ * @param weightEvidence reply policy weight of the style model's total evidence that the person
+ *     wrote a candidate (0 in artifacts before format 3: their policy is unchanged)
  * @param generator the generative component (null in format-1 artifacts: retrieval only)
  */
 public record Hyperparameters(
@@ -40,7 +42,8 @@ public record Hyperparameters(
     float weightNeighbours,
     float weightContext,
     int neighbours,
-    GeneratorParameters generator) {
+    GeneratorParameters generator,
+    float weightEvidence) {
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(
@@ -60,7 +63,8 @@ public record Hyperparameters(
         0.3f,
         1.0f,
         5,
-        GeneratorParameters.defaults());
+        GeneratorParameters.defaults(),
+        2.0f);
   }
 
   public Hyperparameters withSeed(long value) {
@@ -90,6 +94,10 @@ public record Hyperparameters(
           b.weightNeighbours = neighboursWeight;
           b.weightContext = context;
         });
+  }
+
+  public Hyperparameters withEvidenceWeight(float value) {
+    return with(b -> b.weightEvidence = value);
   }
 
   public Hyperparameters withGenerator(GeneratorParameters value) {
@@ -127,6 +135,7 @@ public record Hyperparameters(
     public float weightContext;
     public int neighbours;
     public GeneratorParameters generator;
+    public float weightEvidence;
 
     private Builder(Hyperparameters h) {
       seed = h.seed;
@@ -146,6 +155,7 @@ public record Hyperparameters(
       weightContext = h.weightContext;
       neighbours = h.neighbours;
       generator = h.generator;
+      weightEvidence = h.weightEvidence;
     }
 
     private Hyperparameters build() {
@@ -166,7 +176,8 @@ public record Hyperparameters(
           weightNeighbours,
           weightContext,
           neighbours,
-          generator);
+          generator,
+          weightEvidence);
     }
   }
 }

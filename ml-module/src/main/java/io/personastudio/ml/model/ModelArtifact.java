@@ -21,10 +21,12 @@ import java.util.List;
  * weights, style tables, the reply index, and since format 2 the generator: hidden size, alphabet
  * code points and the LSTM weights). Bytes in, bytes out, so the server can keep it in a database
  * column; the index is rebuilt on load from the stored pairs. Format 1 files still load (without a
- * generator: replies are retrieved only).
+ * generator: replies are retrieved only). Format 3 has the layout of format 2 and adds reply policy
+ * knobs to the header (the style evidence weight); format 1 and 2 files load with those knobs at 0,
+ * which is the policy they were trained with.
  */
 public final class ModelArtifact {
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /** Oldest layout still read: format 1 has no generator and loads as retrieval only. */
   public static final int OLDEST_READABLE = 1;

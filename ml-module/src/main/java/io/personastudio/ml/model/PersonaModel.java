@@ -28,6 +28,15 @@ public final class PersonaModel {
    */
   private static final float REPLY_STYLE = 0.3f;
 
+  /**
+   * Ranking only: a candidate that repeats a message of the context word for word is not an answer
+   * to it (it is the context itself); it goes to the bottom.
+   */
+  private static final float REPEAT_PENALTY = 10f;
+
+  /** Style evidence (a sum of log-odds) is squashed with tanh(evidence / this). */
+  private static final float EVIDENCE_SCALE = 10f;
+
   private final ModelInfo info;
   private final Vocabulary vocabulary;
   private final RelevanceEncoder encoder;
@@ -40,6 +49,7 @@ public final class PersonaModel {
   private final SparseVector[] contextVectors;
   private final float[][] replyEmbeddings;
   private final float[] replyStyle;
+  private final float[] replyEvidence;
   private final String fallback;
   private final CharLstm generator;
   private final Set<String> knownWords = new HashSet<>();
@@ -81,6 +91,7 @@ public final class PersonaModel {
     contextVectors = new SparseVector[n];
     replyEmbeddings = new float[n][];
     replyStyle = new float[n];
+    replyEvidence = new float[n];
     Map<String, Integer> frequency = new HashMap<>();
     for (int i = 0; i < n; i++) {
       String reply = poolReplies.get(i);
@@ -89,6 +100,7 @@ public final class PersonaModel {
       contextVectors[i] = vocabulary.context(poolContexts.get(i));
       replyEmbeddings[i] = encoder.embedReply(replyVectors[i]);
       replyStyle[i] = styleScore(reply);
+      replyEvidence[i] = evidence(reply);
       frequency.merge(reply, 1, Integer::sum);
       knownWords.addAll(Tokenizer.words(reply));
       for (String turn : poolContexts.get(i)) {
@@ -160,11 +172,18 @@ public final class PersonaModel {
    */
   public float[] rank(List<String> context, List<String> candidates) {
     Query q = query(context);
+    Set<String> said = new HashSet<>();
+    if (context != null) {
+      context.forEach(t -> said.add(normal(t)));
+    }
     float[] scores = new float[candidates.size()];
     for (int i = 0; i < scores.length; i++) {
       String c = candidates.get(i) == null ? "" : candidates.get(i);
       SparseVector v = vocabulary.tfidf(c);
       scores[i] = score(q, v, encoder.embedReply(v), styleScore(c), ECHO);
+      if (said.contains(normal(c))) {
+        scores[i] -= REPEAT_PENALTY;
+      }
     }
     return scores;
   }
@@ -216,7 +235,8 @@ public final class PersonaModel {
       bestContext = Math.max(bestContext, contextSimilarity);
       float s =
           score(q, replyVectors[i], replyEmbeddings[i], REPLY_STYLE * replyStyle[i], 0f)
-              + h.weightContext() * contextSimilarity;
+              + h.weightContext() * contextSimilarity
+              + h.weightEvidence() * replyEvidence[i];
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -246,6 +266,7 @@ public final class PersonaModel {
         float s =
             score(q, v, encoder.embedReply(v), REPLY_STYLE * styleScore(text), 0f)
                 + h.weightContext() * bestContext
+                + h.weightEvidence() * evidence(text)
                 + g.margin();
         if (s > genBest) {
           genBest = s;
@@ -303,6 +324,15 @@ public final class PersonaModel {
       }
     }
     return true;
+  }
+
+  /** The style model's total evidence that the person wrote the text, squashed to (-1, 1). */
+  private float evidence(String text) {
+    return (float) Math.tanh(style.evidence(text) / EVIDENCE_SCALE);
+  }
+
+  private static String normal(String text) {
+    return text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   private float styleScore(String text) {

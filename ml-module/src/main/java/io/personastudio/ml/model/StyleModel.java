@@ -77,6 +77,21 @@ public final class StyleModel {
     return (float) (sum / (n + SHRINK_NGRAMS));
   }
 
+  /**
+   * Total evidence that the person wrote the text: the naive Bayes log-odds of its character
+   * n-grams and its length class, not averaged, so a longer text in the person's voice counts more
+   * than a short neutral one (what a speaker classifier would say about it).
+   */
+  public float evidence(String text) {
+    int[] hashes = hashes(text, new int[64]);
+    int n = hashes[0];
+    double sum = 0;
+    for (int i = 1; i <= n; i++) {
+      sum += ngramLogRatio[hashes[i]];
+    }
+    return (float) sum + lengthScore(text);
+  }
+
   /** Log-ratio of the text's length class between the person and the others. */
   public float lengthScore(String text) {
     return lengthLogRatio[lengthBin(text)];

@@ -90,11 +90,101 @@ class ReplyPolicyTest {
   @Test
   void newerFormatFailsWithAClearMessage() {
     byte[] bytes = ModelArtifact.toBytes(model);
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 3);
+    int newer = ModelArtifact.FORMAT_VERSION + 1;
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, newer);
 
     assertThatThrownBy(() -> ModelArtifact.fromBytes(bytes))
-        .hasMessageContaining("unsupported model format version 3")
+        .hasMessageContaining("unsupported model format version " + newer)
         .hasMessageContaining("newer than this build");
+  }
+
+  @Test
+  void formatTwoArtifactLoadsWithThePolicyItWasTrainedWith() {
+    byte[] v2 = formatTwo(ModelArtifact.toBytes(model));
+
+    PersonaModel loaded = ModelArtifact.fromBytes(v2);
+
+    assertThat(model.info().hyperparameters().weightEvidence()).isPositive();
+    assertThat(loaded.info().hyperparameters().weightEvidence()).isZero();
+    PersonaModel oldPolicy = withHyperparameters(model, h -> h.withEvidenceWeight(0f));
+    for (String question : List.of("concert", "pizza", "beach", "museum", "homework")) {
+      List<String> context = List.of("Hey Alice, what do you think about the " + question + "?");
+      assertThat(loaded.answer(context)).isEqualTo(oldPolicy.answer(context));
+    }
+  }
+
+  @Test
+  void evidenceWeightChoosesRepliesThatReadMoreLikeThePerson() {
+    PersonaModel without = withHyperparameters(model, h -> h.withEvidenceWeight(0f));
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      for (String ask : List.of("what do you think about the ", "are you up for the ", "")) {
+        List<String> context = List.of("Hey Alice, " + ask + topic + "?");
+        float chosen = model.style().evidence(model.reply(context));
+        float before = model.style().evidence(without.reply(context));
+        // the same candidates, one more term in the score: never a choice with less evidence
+        assertThat(chosen).as(context.toString()).isGreaterThanOrEqualTo(before);
+      }
+    }
+    StyleModel style =
+        StyleModel.train(
+            List.of("lol yeah sure", "omg the pizza lol", "yeah lol totally"),
+            List.of("Hello, Alice. Shall we?", "Indeed. Good evening.", "Hello. Indeed we shall."));
+    assertThat(style.evidence("lol yeah the pizza")).isPositive();
+    assertThat(style.evidence("Good evening, Alice. Indeed.")).isNegative();
+    assertThat(style.evidence("lol yeah sure, omg lol yeah")).isGreaterThan(style.evidence("lol"));
+  }
+
+  @Test
+  void rankingPutsARepeatOfTheContextLast() {
+    List<String> context = List.of("Hey Alice, what do you think about the pizza?", "well?");
+
+    float[] scores =
+        model.rank(
+            context,
+            List.of("lol the pizza sounds great", "hey alice, what do you think about the pizza?"));
+
+    assertThat(scores[0]).isGreaterThan(scores[1]);
+  }
+
+  private static PersonaModel withHyperparameters(
+      PersonaModel m, java.util.function.UnaryOperator<Hyperparameters> change) {
+    ModelInfo i = m.info();
+    ModelInfo info =
+        new ModelInfo(
+            i.formatVersion(),
+            i.engine(),
+            i.personId(),
+            i.personName(),
+            change.apply(i.hyperparameters()),
+            i.trainingPairs(),
+            i.steps(),
+            i.finalLoss(),
+            i.completed(),
+            i.generatorSteps(),
+            i.generatorLoss());
+    return new PersonaModel(
+        info,
+        m.vocabulary(),
+        m.encoder(),
+        m.style(),
+        m.poolContexts(),
+        m.poolReplies(),
+        m.generator());
+  }
+
+  /** A format-2 file: the same layout, the header without the knobs format 3 added. */
+  private static byte[] formatTwo(byte[] v3) {
+    ByteBuffer in = ByteBuffer.wrap(v3).order(ByteOrder.LITTLE_ENDIAN);
+    int length = in.getInt(8);
+    String json = new String(v3, 12, length, java.nio.charset.StandardCharsets.UTF_8);
+    String old = json.replaceAll(",\"weightEvidence\":[-0-9.eE]+", "");
+    assertThat(old).isNotEqualTo(json).doesNotContain("weightEvidence");
+    byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer out =
+        ByteBuffer.allocate(v3.length - length + header.length).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(in.getInt(0)).putInt(2).putInt(header.length).put(header);
+    out.put(v3, 12 + length, v3.length - 12 - length);
+    return out.array();
   }
 
   private static PersonaModel withoutGenerator(PersonaModel m) {
