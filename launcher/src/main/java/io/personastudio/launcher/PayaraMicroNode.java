@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,16 @@ public final class PayaraMicroNode implements AutoCloseable {
   /** Starts a node whose output goes to {@code logFile}, or to the console when it is null. */
   public static PayaraMicroNode start(NodeSettings settings, DatabaseSettings db, Path logFile)
       throws IOException {
+    return start(settings, db, logFile, Map.of());
+  }
+
+  /**
+   * As {@link #start(NodeSettings, DatabaseSettings, Path)}, with more environment for the server
+   * (application settings such as {@code PERSONA_TELEGRAM_*}; secrets stay off the command line).
+   */
+  public static PayaraMicroNode start(
+      NodeSettings settings, DatabaseSettings db, Path logFile, Map<String, String> environment)
+      throws IOException {
     requireFile(settings.war(), "the WAR (build it with ./mvnw package, or set PERSONA_WAR)");
     Path payara = requireFile(settings.runtimeDir().resolve("payara-micro.jar"), "Payara Micro");
     Path driver = requireFile(settings.runtimeDir().resolve("postgresql.jar"), "the JDBC driver");
@@ -48,6 +59,7 @@ public final class PayaraMicroNode implements AutoCloseable {
     } else {
       builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
     }
+    builder.environment().putAll(environment);
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     builder.environment().put("OMP_NUM_THREADS", "1");
@@ -102,6 +114,11 @@ public final class PayaraMicroNode implements AutoCloseable {
 
   public int waitFor() throws InterruptedException {
     return process.waitFor();
+  }
+
+  /** Ends the node at once (SIGKILL), as a crash would; {@link #close()} still cleans up. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   @Override

@@ -25,6 +25,21 @@ class NodeSettingsTest {
   }
 
   @Test
+  void twoNodesOnOneHostListEachOtherAsClusterMembers() {
+    NodeSettings second =
+        NodeSettings.from(
+            Map.of(
+                "PERSONA_CLUSTER_NAME", "pair",
+                "PERSONA_CLUSTER_PORT", "6911",
+                "PERSONA_CLUSTER_MEMBERS", "127.0.0.1:6910,127.0.0.1:6911"),
+            home);
+
+    assertThat(second.clusterName()).isEqualTo("pair");
+    assertThat(second.clusterPort()).isEqualTo(6911);
+    assertThat(second.clusterMembers()).isEqualTo("127.0.0.1:6910,127.0.0.1:6911");
+  }
+
+  @Test
   void aConfiguredDatabaseReplacesTheEmbeddedOne() {
     NodeSettings settings =
         NodeSettings.from(

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,22 +32,40 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(String name, DatabaseSettings db, Path war) throws IOException {
-    int http = freePort();
-    Map<String, String> env =
-        Map.of(
-            "PERSONA_HTTP_PORT", String.valueOf(http),
-            "PERSONA_CLUSTER_PORT", String.valueOf(freePort()),
-            "PERSONA_CLUSTER_NAME", "it-" + name,
-            "PERSONA_WAR", war.toString(),
-            "PERSONA_RUNTIME_DIR", System.getProperty("persona.it.runtimeDir"),
-            "PERSONA_JAVA_OPTS", "-Xmx512m",
-            // keys and files of a throw-away node stay in the build folder, never in the sources
-            "PERSONA_DATA_DIR",
-                Path.of(System.getProperty("persona.it.dir"), "node-" + name).toString());
+    return start(name, db, war, Map.of());
+  }
+
+  /**
+   * A node with more settings: {@code PERSONA_*} launcher variables in {@code environment} replace
+   * the test defaults (e.g. a shared cluster name, member list and data folder for a pair of
+   * nodes), and every entry also reaches the server's environment (e.g. {@code
+   * PERSONA_TELEGRAM_*}).
+   */
+  public static TestNode start(
+      String name, DatabaseSettings db, Path war, Map<String, String> environment)
+      throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("PERSONA_HTTP_PORT", String.valueOf(freePort()));
+    env.put("PERSONA_CLUSTER_PORT", String.valueOf(freePort()));
+    env.put("PERSONA_CLUSTER_NAME", "it-" + name);
+    env.put("PERSONA_WAR", war.toString());
+    env.put("PERSONA_RUNTIME_DIR", System.getProperty("persona.it.runtimeDir"));
+    env.put("PERSONA_JAVA_OPTS", "-Xmx512m");
+    // keys and files of a throw-away node stay in the build folder, never in the sources
+    env.put(
+        "PERSONA_DATA_DIR",
+        Path.of(System.getProperty("persona.it.dir"), "node-" + name).toString());
+    env.putAll(environment);
     NodeSettings settings = NodeSettings.from(env, Path.of("."));
     Path log = Path.of(System.getProperty("persona.it.dir"), "node-" + name + ".log");
     Files.createDirectories(log.getParent());
-    return new TestNode(PayaraMicroNode.start(settings, db, log), log, http);
+    return new TestNode(
+        PayaraMicroNode.start(settings, db, log, environment), log, settings.httpPort());
+  }
+
+  /** Kills the node's process at once (SIGKILL), as a crash would. */
+  public void kill() throws InterruptedException {
+    node.kill();
   }
 
   public URI uri(String path) {

@@ -59,9 +59,11 @@ public final class FakeTelegramServer implements AutoCloseable {
   private final AtomicInteger limitViolations = new AtomicInteger();
   private final AtomicInteger nextMessageId = new AtomicInteger(1);
   private long nextUpdateId = 1;
+  private final List<Long> pollNanos = new CopyOnWriteArrayList<>();
+  private long pollerGeneration;
   private boolean pollerActive;
   private volatile boolean limitsOn;
-  private volatile String webhookUrl;
+  private volatile WebhookRegistration webhook;
   private volatile boolean open = true;
 
   private FakeTelegramServer(HttpServer http, ExecutorService executor, String token) {
@@ -174,7 +176,17 @@ public final class FakeTelegramServer implements AutoCloseable {
   }
 
   public Optional<String> webhookUrl() {
-    return Optional.ofNullable(webhookUrl);
+    return webhook().map(WebhookRegistration::url);
+  }
+
+  /** The webhook the bot registered last, if it is still set. */
+  public Optional<WebhookRegistration> webhook() {
+    return Optional.ofNullable(webhook);
+  }
+
+  /** When each {@code getUpdates} call arrived, in System.nanoTime, oldest first. */
+  public List<Long> pollNanos() {
+    return List.copyOf(pollNanos);
   }
 
   /** 429s the limits provoked (planned faults not counted). */
@@ -264,27 +276,36 @@ public final class FakeTelegramServer implements AutoCloseable {
         yield ok(true);
       }
       case "setwebhook" -> {
-        webhookUrl = params.get("url");
+        webhook =
+            new WebhookRegistration(
+                params.get("url"), params.get("secret_token"), params.get("allowed_updates"));
         yield ok(true);
       }
       case "deletewebhook" -> {
-        webhookUrl = null;
+        webhook = null;
         yield ok(true);
       }
       default -> error(404, "Not Found: method not found", 0);
     };
   }
 
+  /**
+   * Long polling as Telegram does it: a newer {@code getUpdates} ends a waiting older one with 409
+   * ("terminated by other getUpdates request"), so a poller that died mid-poll does not block its
+   * successor, and two live pollers keep knocking each other out.
+   */
   private Answer getUpdates(Map<String, String> params) {
+    pollNanos.add(System.nanoTime());
     long offset = Long.parseLong(params.getOrDefault("offset", "0"));
     long timeoutMillis = Long.parseLong(params.getOrDefault("timeout", "0")) * 1000;
     int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
     synchronized (lock) {
-      if (webhookUrl != null) {
+      if (webhook != null) {
         return error(409, "Conflict: can't use getUpdates method while webhook is active", 0);
       }
+      long generation = ++pollerGeneration;
       if (pollerActive) {
-        return error(409, "Conflict: terminated by other getUpdates request", 0);
+        lock.notifyAll();
       }
       pollerActive = true;
       try {
@@ -293,8 +314,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         long left;
-        while (pending.isEmpty() && open && (left = deadline - System.currentTimeMillis()) > 0) {
+        while (pending.isEmpty()
+            && open
+            && generation == pollerGeneration
+            && (left = deadline - System.currentTimeMillis()) > 0) {
           lock.wait(left);
+        }
+        if (generation != pollerGeneration) {
+          return error(409, "Conflict: terminated by other getUpdates request", 0);
         }
         ArrayNode result = json.createArrayNode();
         pending.stream().limit(limit).forEach(result::add);
@@ -303,7 +330,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         return ok(json.createArrayNode());
       } finally {
-        pollerActive = false;
+        if (generation == pollerGeneration) {
+          pollerActive = false;
+        }
       }
     }
   }

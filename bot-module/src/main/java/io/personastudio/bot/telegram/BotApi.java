@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -64,15 +65,26 @@ public final class BotApi implements AutoCloseable {
     } catch (TelegramApiException e) {
       throw BotApiException.transientFailure(scrub(e), e);
     }
+    return await(future, method.getMethod(), timeout);
+  }
+
+  /** {@code setWebhook} (a multipart method, not a {@link BotApiMethod}) within {@code timeout}. */
+  public boolean setWebhook(SetWebhook method, Duration timeout) throws BotApiException {
+    CompletableFuture<Boolean> future = client.executeAsync(method);
+    return Boolean.TRUE.equals(await(future, method.getMethod(), timeout));
+  }
+
+  private <T> T await(CompletableFuture<T> future, String method, Duration timeout)
+      throws BotApiException {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw BotApiException.transientFailure(method.getMethod() + " timed out after " + timeout, e);
+      throw BotApiException.transientFailure(method + " timed out after " + timeout, e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw BotApiException.transientFailure(method.getMethod() + " interrupted", e);
+      throw BotApiException.transientFailure(method + " interrupted", e);
     } catch (ExecutionException e) {
       throw translate(e.getCause());
     }

@@ -5,10 +5,13 @@ import io.personastudio.bot.conversation.ConversationSettings;
 import io.personastudio.bot.conversation.Language;
 import io.personastudio.bot.conversation.TokenAttemptThrottle;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * The assembled bot and the owner of all its threads. The server creates it with its ports and a
@@ -71,6 +74,26 @@ public final class TelegramBot implements AutoCloseable {
             threads,
             settings.watchdogInterval(),
             staleAfter);
+  }
+
+  /**
+   * Webhook mode: registers the command menu and asks Telegram to POST updates to {@code url} with
+   * {@code secret} in the {@code X-Telegram-Bot-Api-Secret-Token} header (messages only). Throws
+   * when Telegram refuses or cannot be reached; the caller retries.
+   */
+  public void registerWebhook(URI url, String secret) throws BotApiException {
+    registerCommands();
+    SetWebhook setWebhook =
+        SetWebhook.builder()
+            .url(url.toString())
+            .secretToken(secret)
+            .allowedUpdates(List.of("message"))
+            .dropPendingUpdates(false)
+            .build();
+    if (!api.setWebhook(setWebhook, settings.httpTimeout())) {
+      throw BotApiException.transientFailure("setWebhook answered false", null);
+    }
+    LOG.log(Level.INFO, "Telegram webhook registered: {0}", url);
   }
 
   private void registerCommands() {

@@ -9,6 +9,7 @@ import io.personastudio.bot.port.PersonaDirectory;
 import io.personastudio.bot.port.PersonaReplies;
 import io.personastudio.bot.port.Transactions;
 import io.personastudio.bot.port.UpdateLedger;
+import io.personastudio.bot.telegram.BotApiException;
 import io.personastudio.bot.telegram.BotPorts;
 import io.personastudio.bot.telegram.BotSettings;
 import io.personastudio.bot.telegram.TelegramBot;
@@ -90,31 +91,53 @@ public class ManagedTelegramBot {
                 .getOptionalValue("persona.telegram.mode", String.class)
                 .orElse("polling")
                 .toUpperCase(Locale.ROOT));
-    String secret =
-        config.getOptionalValue("persona.telegram.webhook-secret", String.class).orElse(null);
-    if (mode == TelegramMode.WEBHOOK && (secret == null || secret.isBlank())) {
-      LOG.severe("Telegram bot off: webhook mode needs persona.telegram.webhook-secret");
-      return;
+    TelegramWebhook webhook = null;
+    if (mode == TelegramMode.WEBHOOK) {
+      Optional<String> url = config.getOptionalValue("persona.telegram.webhook-url", String.class);
+      Optional<String> secret =
+          config.getOptionalValue("persona.telegram.webhook-secret", String.class);
+      if (url.isEmpty() || secret.isEmpty()) {
+        LOG.severe(
+            "Telegram bot off: webhook mode needs persona.telegram.webhook-url and"
+                + " persona.telegram.webhook-secret");
+        return;
+      }
+      try {
+        webhook = new TelegramWebhook(URI.create(url.get().strip()), secret.get().strip());
+      } catch (IllegalArgumentException e) {
+        LOG.severe("Telegram bot off: " + e.getMessage());
+        return;
+      }
     }
-    start(BotSettings.defaults(token.get().strip(), api), mode, secret);
+    start(BotSettings.defaults(token.get().strip(), api), mode, webhook);
   }
 
   /**
    * Starts the bot (stopping a running one first). Used at start-up and by the integration tests,
-   * which cannot pass system properties to the server and point the bot at a fake Bot API.
+   * which cannot pass system properties to the server and point the bot at a fake Bot API. Both
+   * modes run a leader thread under the cluster-wide lock: in polling mode its holder polls, in
+   * webhook mode its holder registers the webhook (every node handles what the endpoint receives).
    */
-  public synchronized void start(BotSettings settings, TelegramMode mode, String webhookSecret) {
+  public synchronized void start(BotSettings settings, TelegramMode mode, TelegramWebhook webhook) {
+    if (mode == TelegramMode.WEBHOOK && webhook == null) {
+      throw new IllegalArgumentException("webhook mode needs a webhook URL and secret");
+    }
     stop();
-    Run next = new Run(settings, mode, webhookSecret);
+    Run next = new Run(settings, mode, webhook);
     if (mode == TelegramMode.WEBHOOK) {
       next.bot = newBot(settings);
-    } else {
-      next.leader = threads.newThread(() -> lead(next));
-      next.leader.setName("telegram-leader");
-      next.leader.start();
     }
+    next.leader = threads.newThread(() -> lead(next));
+    next.leader.setName("telegram-leader");
+    next.leader.start();
     run = next;
     LOG.log(Level.INFO, "Telegram bot started in {0} mode: {1}", new Object[] {mode, settings});
+  }
+
+  /** True once this node registered the webhook (webhook mode, lock holder). */
+  public boolean webhookRegistered() {
+    Run current = run;
+    return current != null && current.webhookRegistered;
   }
 
   /** Stops the bot and gives up the polling lock. */
@@ -154,7 +177,7 @@ public class ManagedTelegramBot {
     }
     if (secretHeader == null
         || !MessageDigest.isEqual(
-            current.webhookSecret.getBytes(StandardCharsets.UTF_8),
+            current.webhook.secret().getBytes(StandardCharsets.UTF_8),
             secretHeader.getBytes(StandardCharsets.UTF_8))) {
       return WebhookOutcome.FORBIDDEN;
     }
@@ -162,6 +185,9 @@ public class ManagedTelegramBot {
     try {
       update = json.readValue(updateJson, Update.class);
     } catch (IOException | RuntimeException e) {
+      return WebhookOutcome.MALFORMED;
+    }
+    if (update == null || update.getUpdateId() == null) {
       return WebhookOutcome.MALFORMED;
     }
     current.bot.processor().process(update);
@@ -179,25 +205,53 @@ public class ManagedTelegramBot {
         if (!lock.tryAcquire(Duration.ofSeconds(1))) {
           continue;
         }
-        LOG.info("This node holds the Telegram polling lock and polls");
-        TelegramBot bot = newBot(self.settings);
-        self.bot = bot;
-        try {
-          bot.startPolling();
-          while (!self.stopping && lock.held()) {
-            Thread.sleep(250);
-          }
-        } finally {
-          self.bot = null;
-          bot.close();
-          lock.release();
-          LOG.info("This node stopped polling Telegram");
+        if (self.mode == TelegramMode.WEBHOOK) {
+          holdAsWebhookRegistrar(self, lock);
+        } else {
+          holdAsPoller(self, lock);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Telegram leader loop failed", e);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private void holdAsPoller(Run self, LeaderLock lock) throws InterruptedException {
+    LOG.info("This node holds the Telegram polling lock and polls");
+    TelegramBot bot = newBot(self.settings);
+    self.bot = bot;
+    try {
+      bot.startPolling();
+      while (!self.stopping && lock.held()) {
+        Thread.sleep(250);
+      }
+    } finally {
+      self.bot = null;
+      bot.close();
+      lock.release();
+      LOG.info("This node stopped polling Telegram");
+    }
+  }
+
+  /** Registers the webhook once (retrying while Telegram refuses), then keeps the lock. */
+  private void holdAsWebhookRegistrar(Run self, LeaderLock lock) throws InterruptedException {
+    try {
+      while (!self.stopping && lock.held() && !self.webhookRegistered) {
+        try {
+          self.bot.registerWebhook(self.webhook.url(), self.webhook.secret());
+          self.webhookRegistered = true;
+        } catch (BotApiException e) {
+          LOG.log(Level.WARNING, "setWebhook failed, retrying in 2 s: {0}", e.getMessage());
+          Thread.sleep(2000);
+        }
+      }
+      while (!self.stopping && lock.held()) {
+        Thread.sleep(250);
+      }
     } finally {
       lock.release();
     }
@@ -213,15 +267,16 @@ public class ManagedTelegramBot {
   private static final class Run {
     final BotSettings settings;
     final TelegramMode mode;
-    final String webhookSecret;
+    final TelegramWebhook webhook;
     volatile Thread leader;
     volatile TelegramBot bot;
     volatile boolean stopping;
+    volatile boolean webhookRegistered;
 
-    Run(BotSettings settings, TelegramMode mode, String webhookSecret) {
+    Run(BotSettings settings, TelegramMode mode, TelegramWebhook webhook) {
       this.settings = settings;
       this.mode = mode;
-      this.webhookSecret = webhookSecret;
+      this.webhook = webhook;
     }
   }
 }

@@ -16,6 +16,7 @@ import io.personastudio.bot.telegram.BotSettings;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +163,17 @@ class TelegramBotIT {
 
   @Test
   void aWebhookUpdateNeedsTheSecretAndIsHandledOnce() {
-    bot.start(BotSettings.defaults(BOT_TOKEN, telegram.baseUri()), TelegramMode.WEBHOOK, "s3cret");
+    String update0 = "{\"update_id\": 900000}";
+    await().atMost(Duration.ofSeconds(30)).until(bot::polling);
+    assertThat(bot.process(update0, "s3cret"))
+        .as("no webhook while polling")
+        .isEqualTo(WebhookOutcome.DISABLED);
+    bot.start(
+        BotSettings.defaults(BOT_TOKEN, telegram.baseUri()),
+        TelegramMode.WEBHOOK,
+        new TelegramWebhook(URI.create("https://bot.example.org/api/telegram/webhook"), "s3cret"));
+    await().atMost(Duration.ofSeconds(30)).until(bot::webhookRegistered);
+    assertThat(telegram.webhookUrl()).contains("https://bot.example.org/api/telegram/webhook");
     String update =
         "{\"update_id\": 900001, \"message\": {\"message_id\": 1, \"date\": 1700000000,"
             + " \"chat\": {\"id\": 5003, \"type\": \"private\"}, \"from\": {\"id\": 7001,"
