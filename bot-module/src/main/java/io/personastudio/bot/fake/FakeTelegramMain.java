@@ -19,7 +19,10 @@ public final class FakeTelegramMain {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       System.out.println("Fake Telegram Bot API on " + server.baseUri() + " (127.0.0.1 only)");
       System.out.println(
-          "  bot:  PERSONA_BOT_API_URL=" + server.baseUri() + " PERSONA_BOT_TOKEN=" + token);
+          "  bot:  PERSONA_TELEGRAM_API_URL="
+              + server.baseUri()
+              + " PERSONA_TELEGRAM_TOKEN="
+              + token);
       System.out.println(
           "  user: curl -d chat_id=42 -d text=hello " + server.baseUri() + "/fake/messages");
       System.out.println("  seen: curl " + server.baseUri() + "/fake/sent?chat_id=42");

@@ -3,11 +3,12 @@ package io.personastudio.bot.telegram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Run-time configuration of the bot. The token is a secret: {@link #toString()} masks it, and
- * nothing else in this module prints it.
+ * nothing else in this module prints it. This module reads no configuration itself: the server
+ * builds the settings from {@code persona.telegram.*} (env {@code PERSONA_TELEGRAM_*}, see
+ * docs/BOT.md).
  */
 public record BotSettings(
     String token,
@@ -41,19 +42,6 @@ public record BotSettings(
         Duration.ofSeconds(30),
         8,
         Duration.ofSeconds(5));
-  }
-
-  /**
-   * From configuration: {@code PERSONA_BOT_TOKEN} (required), {@code PERSONA_BOT_API_URL} (default
-   * {@code https://api.telegram.org}).
-   */
-  public static BotSettings fromConfig(UnaryOperator<String> config) {
-    String token = config.apply("PERSONA_BOT_TOKEN");
-    if (token == null || token.isBlank()) {
-      throw new IllegalStateException("PERSONA_BOT_TOKEN is not set");
-    }
-    String base = config.apply("PERSONA_BOT_API_URL");
-    return defaults(token.strip(), URI.create(base == null ? "https://api.telegram.org" : base));
   }
 
   public BotSettings withLimits(Duration global, Duration perChat) {
