@@ -28,14 +28,18 @@ public record BotSettings(
     Objects.requireNonNull(apiBase, "apiBase");
   }
 
-  /** Production defaults: Telegram's 30 messages/s and 1/s per chat, with a small margin. */
+  /**
+   * Production defaults: under Telegram's 30 messages/s and 1/s per chat. Overall 25/s, not 28:
+   * sends run concurrently and reach Telegram with jitter, and at 35 ms a loaded machine bunched 31
+   * into one second (a 429 in {@code TelegramGatewayTest}).
+   */
   public static BotSettings defaults(String token, URI apiBase) {
     return new BotSettings(
         token,
         apiBase,
         25,
         Duration.ofSeconds(10),
-        Duration.ofMillis(35),
+        Duration.ofMillis(40),
         Duration.ofMillis(1050),
         8,
         Duration.ofMillis(250),

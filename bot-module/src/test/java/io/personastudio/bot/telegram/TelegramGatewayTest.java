@@ -83,7 +83,7 @@ class TelegramGatewayTest {
   void staysWithinTelegramLimitsByQueueingNotDropping() {
     BotSettings settings =
         BotHarness.fastSettings(telegram)
-            .withLimits(Duration.ofMillis(35), Duration.ofMillis(1050));
+            .withLimits(Duration.ofMillis(40), Duration.ofMillis(1050));
     gatewayWith(settings);
     telegram.limits(true);
 
