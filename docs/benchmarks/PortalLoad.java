@@ -110,9 +110,14 @@ public final class PortalLoad {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(90));
     for (User user : prepared) {
       String status;
+      boolean retried = false;
       while (!"READY".equals(status = user.personaStatus())) {
-        if ("FAILED".equals(status) || Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(user.email + ": persona " + status);
+        if ("FAILED".equals(status) && !retried) {
+          System.err.printf("%s: training failed (%s); retraining once%n", user.email, user.failure());
+          user.retrain();
+          retried = true;
+        } else if ("FAILED".equals(status) || Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(user.email + ": persona " + status + " " + user.failure());
         }
         Thread.sleep(2000);
       }
@@ -219,6 +224,27 @@ public final class PortalLoad {
       HttpResponse<String> found =
           api.send(authed("api/v1/personas/" + personaId).GET().build(), HttpResponse.BodyHandlers.ofString());
       return group(STATUS, found.body(), email + ": no status in " + found.body());
+    }
+
+    String failure() throws Exception {
+      HttpResponse<String> persona =
+          api.send(authed("api/v1/personas/" + personaId).GET().build(), HttpResponse.BodyHandlers.ofString());
+      Matcher run = Pattern.compile("\"trainingRun\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(persona.body());
+      if (!run.find()) {
+        return "no training run";
+      }
+      return api.send(authed("api/v1/runs/" + run.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+
+    void retrain() throws Exception {
+      HttpResponse<String> response =
+          api.send(
+              authed("api/v1/personas/" + personaId + "/retrain").POST(HttpRequest.BodyPublishers.noBody()).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(email + ": retrain " + response.statusCode() + " " + response.body());
+      }
     }
 
     void signIn() throws Exception {
