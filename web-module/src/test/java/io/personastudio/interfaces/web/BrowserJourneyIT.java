@@ -3,10 +3,21 @@ package io.personastudio.interfaces.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.personastudio.testing.ShippedWar;
+import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Browser;
 import io.personastudio.testing.web.Bundles;
+import io.personastudio.testing.web.Chats;
+import io.personastudio.testing.web.Pages;
+import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -78,6 +89,162 @@ class BrowserJourneyIT {
     browser.findElement(By.id("signin:password")).sendKeys("violet-Sky-42");
     browser.findElement(By.id("signin:submit")).click();
     assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+  }
+
+  @Test
+  void aPersonaIsCreatedTrainedChattedWithAndDeletedAndChatContentStaysInert() throws Exception {
+    Pages site = new Pages(browser, base);
+    site.register("Olga");
+    String imgPayload = "<img src=x onerror=window.__xss=1>";
+    String scriptPayload = "<script>window.__xss=2</script>";
+    Path chat =
+        writeChat(Chats.whatsApp(imgPayload, "Ana", 60, scriptPayload + " marmalade"), ".txt");
+
+    browser.findElement(By.id("nav:navNew")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo(Bundles.text("en", "wizard.title"));
+    browser.findElement(By.id("wizard:file_input")).sendKeys(chat.toString());
+    site.waitUntil(
+        Duration.ofSeconds(30), () -> site.text(By.id("wizard:participants")).contains("Ana"));
+    assertThat(site.text(By.id("wizard:participants")))
+        .as("the participant called like a tag is shown as text")
+        .contains(imgPayload);
+    assertThat(site.injected()).as("picker: the name stayed inert").isNull();
+
+    browser.findElement(By.cssSelector("input[name='wizard:person'][value='Ana']")).click();
+    browser.findElement(By.id("wizard:name")).sendKeys("Ana at home");
+    browser.findElement(By.id("wizard:start")).click();
+    assertThat(site.text(By.id("messages")))
+        .as("no training without consent")
+        .contains(Bundles.text("en", "wizard.start.noConsent"));
+    browser.findElement(By.id("wizard:consent")).click();
+    browser.findElement(By.id("wizard:start")).click();
+
+    assertThat(browser.getCurrentUrl()).contains("app/training.xhtml").contains("run=");
+    site.waitUntil(
+        Duration.ofMinutes(5),
+        () ->
+            site.text(By.id("training:status"))
+                .matches(
+                    Bundles.text("en", "training.status.COMPLETED")
+                        + "|"
+                        + Bundles.text("en", "training.status.FAILED")));
+    assertThat(site.text(By.id("training:status")))
+        .as(site.text(By.id("training:progress")))
+        .isEqualTo(Bundles.text("en", "training.status.COMPLETED"));
+    assertThat(browser.findElements(By.cssSelector("#training\\:loss canvas")))
+        .as("the loss curve is drawn")
+        .isNotEmpty();
+
+    assertThat(browser.findElement(By.id("training:openPersona")).isDisplayed()).isTrue();
+
+    browser.findElement(By.id("nav:navDashboard")).click();
+    assertThat(site.text(By.id("personas")))
+        .contains("Ana at home")
+        .contains(Bundles.text("en", "status.READY"));
+    browser.findElement(By.id("personas:0:open")).click();
+    String personaPage = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ana at home");
+    assertThat(site.text(By.id("figures")))
+        .contains(Bundles.text("en", "persona.figure.loss.meaning"));
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () ->
+            site.text(By.id("samplesForm:samples"))
+                .contains(Bundles.text("en", "persona.sample.1")));
+    assertThat(site.injected()).as("persona page: samples stayed inert").isNull();
+
+    browser.findElement(By.id("chat:message")).sendKeys("how is the weather today?");
+    browser.findElement(By.id("chat:send")).click();
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> !browser.findElements(By.cssSelector("#chat\\:lines .reply")).isEmpty());
+    String reply = browser.findElement(By.cssSelector("#chat\\:lines .reply")).getText();
+    assertThat(reply).as("the persona answers").isNotBlank();
+
+    browser.findElement(By.id("chat:message")).sendKeys(scriptPayload + imgPayload);
+    browser.findElement(By.id("chat:send")).click();
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> browser.findElements(By.cssSelector("#chat\\:lines .reply")).size() == 2);
+    assertThat(site.text(By.id("chat:lines"))).contains(scriptPayload + imgPayload);
+    assertThat(site.injected()).as("chat: own message and replies stayed inert").isNull();
+
+    browser.findElement(By.id("manage:delete")).click();
+    browser.findElement(By.id("manage:confirmYes")).click();
+    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+    assertThat(site.text(By.id("personas"))).doesNotContain("Ana at home");
+    assertThat(site.text(By.id("personas"))).contains(Bundles.text("en", "dashboard.empty"));
+
+    browser.get(personaPage);
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo(Bundles.text("en", "persona.notFound"));
+  }
+
+  @Test
+  void aFileThatIsNotAChatIsRefusedAndNothingIsKept() throws Exception {
+    Pages site = new Pages(browser, base);
+    site.register("Pavel");
+    Path uploads = Path.of(System.getProperty("persona.it.dir"), "node-data", "uploads");
+    long before = filesIn(uploads);
+
+    browser.findElement(By.id("nav:navNew")).click();
+    browser
+        .findElement(By.id("wizard:file_input"))
+        .sendKeys(writeChat("just some notes\nnot a chat at all\n", ".txt").toString());
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> site.text(By.id("messages")).contains(Bundles.text("en", "wizard.upload.bad")));
+    assertThat(browser.findElements(By.id("wizard:picker"))).isEmpty();
+    assertThat(filesIn(uploads)).as("the refused upload is deleted").isEqualTo(before);
+
+    browser.findElement(By.id("nav:navDashboard")).click();
+    assertThat(site.text(By.id("personas"))).contains(Bundles.text("en", "dashboard.empty"));
+  }
+
+  @Test
+  void someoneElsesPersonaAndRunAreNotFoundLikeMissingOnes() throws Exception {
+    Api ana = Api.newUser(deployment.toURI(), "Ana");
+    HttpResponse<String> created =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana's persona", "person", "Ana"),
+            "chat.txt",
+            Chats.whatsApp("Ben", "Ana", 60, "marmalade!"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String persona = Api.field(created.body(), "id");
+    String run = Api.field(created.body(), "trainingRun");
+
+    Pages site = new Pages(browser, base);
+    site.register("Boris");
+    String notFound = Bundles.text("en", "persona.notFound");
+    site.open("app/persona.xhtml?id=" + persona);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(notFound);
+    assertThat(browser.getPageSource()).doesNotContain("Ana's persona");
+    site.open("app/persona.xhtml?id=" + UUID.randomUUID());
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(notFound);
+    site.open("app/persona.xhtml?id=not-an-id");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(notFound);
+
+    site.open("app/training.xhtml?run=" + run);
+    assertThat(site.text(By.id("notFound"))).isEqualTo(Bundles.text("en", "training.notFound"));
+    assertThat(browser.findElements(By.id("training:status"))).isEmpty();
+  }
+
+  private static Path writeChat(String content, String suffix) throws IOException {
+    Path file = Files.createTempFile("browser-chat-", suffix);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    file.toFile().deleteOnExit();
+    return file;
+  }
+
+  private static long filesIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.count();
+    }
   }
 
   private String sessionId() {
