@@ -116,6 +116,9 @@ public final class PortalLoad {
           System.err.printf("%s: training failed (%s); retraining once%n", user.email, user.failure());
           user.retrain();
           retried = true;
+          while ("FAILED".equals(user.personaStatus()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(2000); // the new run is queued; the persona leaves FAILED when it starts
+          }
         } else if ("FAILED".equals(status) || Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(user.email + ": persona " + status + " " + user.failure());
         }
