@@ -66,13 +66,13 @@ class TelegramFailoverIT {
 
     leader = TelegramNodes.start("tg-failover-a", db, pairMember(portA, members, shared));
     await()
-        .atMost(Duration.ofMinutes(3))
+        .atMost(TelegramNodes.BOOT)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> TelegramNodes.ready(leader));
     await().atMost(Duration.ofSeconds(60)).until(() -> !telegram.pollNanos().isEmpty());
     standby = TelegramNodes.start("tg-failover-b", db, pairMember(portB, members, shared));
     await()
-        .atMost(Duration.ofMinutes(3))
+        .atMost(TelegramNodes.BOOT)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> TelegramNodes.ready(standby));
     await()

@@ -47,7 +47,7 @@ class TelegramWebhookIT {
     env.put("PERSONA_TELEGRAM_WEBHOOK_SECRET", SECRET);
     node = TelegramNodes.start("tg-webhook", db, env);
     await()
-        .atMost(Duration.ofMinutes(3))
+        .atMost(TelegramNodes.BOOT)
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> TelegramNodes.ready(node));
   }
