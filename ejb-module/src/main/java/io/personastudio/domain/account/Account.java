@@ -67,4 +67,9 @@ public class Account {
   public OffsetDateTime createdAt() {
     return createdAt;
   }
+
+  /** A new password, already hashed; the caller has checked the current one and the rules. */
+  public void passwordChanged(String newHash) {
+    this.passwordHash = newHash;
+  }
 }
