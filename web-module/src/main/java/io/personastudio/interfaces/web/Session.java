@@ -25,6 +25,7 @@ public class Session {
   @Inject SecurityContext security;
   @Inject AccountService accounts;
   @Inject CurrentAccount current;
+  @Inject Credentials credentials;
 
   private String email;
   private String displayName;
@@ -39,6 +40,16 @@ public class Session {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    // A refused sign-in is answered here, before the container's authenticate(): through it the
+    // page came back without its message (issue 5). The mechanism checks again on the way in.
+    Credentials.Outcome checked =
+        credentials.check(email, password == null ? "" : password, request.getRemoteAddr());
+    if (checked.account().isEmpty()) {
+      password = null;
+      Texts.error(
+          checked.refusal() == Credentials.Refusal.THROTTLED ? "signin.throttled" : "signin.wrong");
+      return null;
+    }
     AuthenticationStatus status =
         security.authenticate(
             request,

@@ -98,12 +98,11 @@ class AccountJourneyIT {
     Member vera = Member.register(api, "Vera");
     UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
     signIn(vera.email(), vera.password());
-    System.out.println("DEBUG-DASH " + browser.getCurrentUrl() + "\n" + browser.getPageSource());
     browser.findElement(By.cssSelector("a[id$=':tokens']")).click();
     assertThat(browser.findElement(By.id("personaName")).getText()).isEqualTo("Aunt Vera");
 
     browser.findElement(By.id("create:label")).sendKeys("My phone");
-    browser.findElement(By.id("create:submit")).click();
+    submit(By.id("create:submit"));
 
     String secret = browser.findElement(By.id("secret")).getAttribute("value");
     String link = browser.findElement(By.id("deepLink")).getAttribute("href");
@@ -152,12 +151,12 @@ class AccountJourneyIT {
 
     browser.findElement(By.id("password:current")).sendKeys("not-the-password-1");
     browser.findElement(By.id("password:next")).sendKeys(next);
-    browser.findElement(By.id("password:submit")).click();
+    submit(By.id("password:submit"));
     assertThat(messages()).contains(text("error.FORBIDDEN"));
 
     browser.findElement(By.id("password:current")).sendKeys(vera.password());
     browser.findElement(By.id("password:next")).sendKeys(next);
-    browser.findElement(By.id("password:submit")).click();
+    submit(By.id("password:submit"));
     assertThat(messages()).contains(text("account.password.changed"));
     assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue())
         .as("session id changes with the password")
@@ -209,12 +208,13 @@ class AccountJourneyIT {
     openAccount();
 
     browser.findElement(By.id("delete:confirmEmail")).sendKeys(otto.email());
-    browser.findElement(By.id("delete:submit")).click();
+    submit(By.id("delete:submit"));
     assertThat(messages()).contains(text("error.INVALID_INPUT"));
     assertThat(Member.count("account", "id", vera.id())).isEqualTo(1);
 
+    browser.findElement(By.id("delete:confirmEmail")).clear();
     browser.findElement(By.id("delete:confirmEmail")).sendKeys(vera.email());
-    browser.findElement(By.id("delete:submit")).click();
+    submit(By.id("delete:submit"));
 
     assertThat(browser.getCurrentUrl()).contains("signin.xhtml");
     assertThat(browser.findElement(By.id("accountDeleted")).getText())
@@ -234,18 +234,24 @@ class AccountJourneyIT {
     browser.get(base + "signin.xhtml");
     browser.findElement(By.id("signin:email")).sendKeys(email);
     browser.findElement(By.id("signin:password")).sendKeys(password);
-    browser.findElement(By.id("signin:submit")).click();
+    submit(By.id("signin:submit"));
+  }
+
+  /** Clicks a button that posts its form and waits until the answer has replaced the page. */
+  private void submit(By button) {
+    var element = browser.findElement(button);
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(element));
   }
 
   /** Through the navigation: the account page is a protected view, entered by the site's links. */
   private void openAccount() {
     browser.findElement(By.id("nav:navAccount")).click();
-    System.out.println("DEBUG-ACCOUNT " + browser.getCurrentUrl() + "\n" + browser.getPageSource());
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text("account.title"));
   }
 
   private String messages() {
-    System.out.println("DEBUG-PAGE " + browser.getCurrentUrl() + "\n" + browser.getPageSource());
     return browser.findElement(By.id("messages")).getText();
   }
 

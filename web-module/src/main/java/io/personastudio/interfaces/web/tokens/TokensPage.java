@@ -8,6 +8,7 @@ import io.personastudio.application.token.TokenView;
 import io.personastudio.interfaces.web.CurrentAccount;
 import io.personastudio.interfaces.web.Texts;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
@@ -89,8 +90,16 @@ public class TokensPage {
   }
 
   private Optional<UUID> personaId() {
+    // on a postback the page's parts ask before the view parameter is applied: the forms carry it
+    String raw =
+        personaParam != null
+            ? personaParam
+            : FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("persona");
     try {
-      return Optional.ofNullable(personaParam).map(UUID::fromString);
+      return Optional.ofNullable(raw).map(UUID::fromString);
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }
