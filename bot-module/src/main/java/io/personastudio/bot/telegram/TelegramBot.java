@@ -55,12 +55,14 @@ public final class TelegramBot implements AutoCloseable {
     LOG.log(Level.INFO, "Telegram bot configured: {0}", settings);
   }
 
-  /** Registers the command menu (best effort) and starts long polling under a watchdog. */
+  /**
+   * Starts long polling under a watchdog, then registers the command menu (best effort): a node
+   * taking over polls first.
+   */
   public synchronized void startPolling() {
     if (watchdog != null) {
       return;
     }
-    registerCommands();
     try {
       api.call(DeleteWebhook.builder().dropPendingUpdates(false).build(), settings.httpTimeout());
     } catch (BotApiException e) {
@@ -74,6 +76,7 @@ public final class TelegramBot implements AutoCloseable {
             threads,
             settings.watchdogInterval(),
             staleAfter);
+    registerCommands();
   }
 
   /**

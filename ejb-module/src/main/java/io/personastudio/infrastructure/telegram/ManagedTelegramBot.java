@@ -196,11 +196,17 @@ public class ManagedTelegramBot {
 
   private void lead(Run self) {
     LeaderLock lock = HazelcastLeaderLock.lookup(LOCK_MAP, LOCK_KEY).orElseGet(LeaderLock::local);
+    TelegramBot warm = null;
     try {
       while (!self.stopping) {
         if (!schema.state().migrated()) {
           Thread.sleep(1000);
           continue;
+        }
+        if (self.mode == TelegramMode.POLLING && warm == null) {
+          // Built while standing by (it does not poll): under load building it took 5 s, which
+          // was most of a take-over.
+          warm = newBot(self.settings);
         }
         if (!lock.tryAcquire(Duration.ofSeconds(1))) {
           continue;
@@ -208,7 +214,9 @@ public class ManagedTelegramBot {
         if (self.mode == TelegramMode.WEBHOOK) {
           holdAsWebhookRegistrar(self, lock);
         } else {
-          holdAsPoller(self, lock);
+          TelegramBot bot = warm;
+          warm = null;
+          holdAsPoller(self, lock, bot);
         }
       }
     } catch (InterruptedException e) {
@@ -217,12 +225,15 @@ public class ManagedTelegramBot {
       LOG.log(Level.SEVERE, "Telegram leader loop failed", e);
     } finally {
       lock.release();
+      if (warm != null) {
+        warm.close();
+      }
     }
   }
 
-  private void holdAsPoller(Run self, LeaderLock lock) throws InterruptedException {
+  private void holdAsPoller(Run self, LeaderLock lock, TelegramBot bot)
+      throws InterruptedException {
     LOG.info("This node holds the Telegram polling lock and polls");
-    TelegramBot bot = newBot(self.settings);
     self.bot = bot;
     try {
       bot.startPolling();
