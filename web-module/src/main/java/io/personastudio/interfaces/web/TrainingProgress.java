@@ -4,13 +4,17 @@ import io.personastudio.application.training.LossPoint;
 import io.personastudio.application.training.RunView;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A training run as its owner watches it. The view keeps only the run's id; every poll reads the
@@ -44,10 +48,37 @@ public class TrainingProgress implements Serializable {
 
   public String cancel() {
     RunView current = view().orElseThrow(() -> DomainException.notFound("No such training run."));
-    runs.cancel(account.id(), current.id());
+    cancelRetryingRaces(current.id());
     refresh();
     Texts.info("training.cancelled");
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     return "/app/training.xhtml?faces-redirect=true&run=" + current.id();
+  }
+
+  /**
+   * The worker updates the run's progress all the time; a cancel that meets such an update loses
+   * the optimistic lock and is simply tried again on the fresh row.
+   */
+  private void cancelRetryingRaces(UUID runId) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runs.cancel(account.id(), runId);
+        return;
+      } catch (EJBException e) {
+        if (attempt == 3 || !lostOptimisticLock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean lostOptimisticLock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<RunView> view() {

@@ -182,6 +182,32 @@ class BrowserJourneyIT {
   }
 
   @Test
+  void theOwnerCancelsARunningTrainingAndThePageStopsAtCancelled() throws Exception {
+    Pages site = new Pages(browser, base);
+    site.register("Vlad");
+    browser.findElement(By.id("nav:navNew")).click();
+    browser
+        .findElement(By.id("wizard:file_input"))
+        .sendKeys(writeChat(Chats.whatsApp("Ben", "Ana", 4000, "marmalade!"), ".txt").toString());
+    site.waitUntil(
+        Duration.ofSeconds(60), () -> site.text(By.id("wizard:participants")).contains("Ana"));
+    browser.findElement(By.cssSelector("input[name='wizard:person'][value='Ana']")).click();
+    browser.findElement(By.id("wizard:name")).sendKeys("Long chat");
+    browser.findElement(By.id("wizard:consent")).click();
+    browser.findElement(By.id("wizard:start")).click();
+    assertThat(browser.getCurrentUrl()).contains("app/training.xhtml");
+
+    browser.findElement(By.id("training:cancel")).click();
+
+    assertThat(site.text(By.id("training:status")))
+        .isEqualTo(Bundles.text("en", "training.status.CANCELLED"));
+    assertThat(site.text(By.id("messages"))).contains(Bundles.text("en", "training.cancelled"));
+    assertThat(browser.findElements(By.id("training:cancel")))
+        .as("nothing left to cancel")
+        .isEmpty();
+  }
+
+  @Test
   void aFileThatIsNotAChatIsRefusedAndNothingIsKept() throws Exception {
     Pages site = new Pages(browser, base);
     site.register("Pavel");
