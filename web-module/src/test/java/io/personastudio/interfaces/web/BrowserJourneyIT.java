@@ -114,9 +114,10 @@ class BrowserJourneyIT {
     browser.findElement(By.cssSelector("input[name='wizard:person'][value='Ana']")).click();
     browser.findElement(By.id("wizard:name")).sendKeys("Ana at home");
     browser.findElement(By.id("wizard:start")).click();
-    assertThat(site.text(By.id("messages")))
-        .as("no training without consent")
-        .contains(Bundles.text("en", "wizard.start.noConsent"));
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> site.text(By.id("messages")).contains(Bundles.text("en", "wizard.start.noConsent")));
+    assertThat(browser.getCurrentUrl()).as("no training without consent").contains("new.xhtml");
     browser.findElement(By.id("wizard:consent")).click();
     browser.findElement(By.id("wizard:start")).click();
 
