@@ -33,6 +33,7 @@ public final class TelegramGateway implements AutoCloseable {
   private final Thread dispatcher;
   private volatile boolean running = true;
   private volatile long pausedUntilNanos = System.nanoTime();
+  private final Object globalSlot = new Object();
   private long nextSlotNanos = System.nanoTime();
   private int sendsSinceSweep;
 
@@ -87,7 +88,6 @@ public final class TelegramGateway implements AutoCloseable {
     while (running) {
       try {
         ChatLane lane = ready.take();
-        awaitGlobalSlot();
         ChatLane.Outgoing next;
         synchronized (lanes) {
           next = lane.queue.peekFirst();
@@ -102,7 +102,17 @@ public final class TelegramGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Taken by the sending thread right before its HTTP call: slots handed out by the dispatcher
+   * bunched when a starved pool started several queued sends at once (a 429 under load).
+   */
   private void awaitGlobalSlot() throws InterruptedException {
+    synchronized (globalSlot) {
+      awaitGlobalSlotLocked();
+    }
+  }
+
+  private void awaitGlobalSlotLocked() throws InterruptedException {
     long slot = Math.max(nextSlotNanos, pausedUntilNanos);
     long wait;
     while ((wait = slot - System.nanoTime()) > 0) {
@@ -119,6 +129,7 @@ public final class TelegramGateway implements AutoCloseable {
     Duration pause = settings.perChatInterval();
     boolean done = true;
     try {
+      awaitGlobalSlot();
       message.attempts()[0]++;
       api.call(
           SendMessage.builder().chatId(lane.chatId).text(message.text()).build(),
@@ -144,6 +155,10 @@ public final class TelegramGateway implements AutoCloseable {
         LOG.log(Level.WARNING, "send to chat {0} given up: {1}", lane.chatId, e.getMessage());
         message.delivered().completeExceptionally(e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done = false;
+      pause = Duration.ZERO;
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "send to chat " + lane.chatId + " failed unexpectedly", e);
       message.delivered().completeExceptionally(e);
