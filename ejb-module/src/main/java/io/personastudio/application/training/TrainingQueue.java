@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts queued trainings on this node, at most {@link StudioConfig#concurrency()} at a time, as
@@ -49,7 +50,9 @@ public class TrainingQueue {
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
   /** A running run that has not said it is alive for this long is put back in the queue. */
-  static final int SILENT_SECONDS = 180;
+  @Inject
+  @ConfigProperty(name = "persona.training.silent-seconds", defaultValue = "180")
+  int silentSeconds;
 
   private ScheduledFuture<?> sweep;
   private ScheduledFuture<?> supervisor;
@@ -72,7 +75,7 @@ public class TrainingQueue {
       return;
     }
     try {
-      int requeued = runs.requeueSilent(SILENT_SECONDS);
+      int requeued = runs.requeueSilent(silentSeconds);
       if (requeued > 0) {
         LOG.warning(requeued + " training run(s) of a silent node put back in the queue");
       }
@@ -86,7 +89,7 @@ public class TrainingQueue {
     scheduler.execute(this::fill);
   }
 
-  /** A job of this node ended: its slot is free. */
+  /** A job of this node ended, or only evaluates a published model now: its slot is free. */
   public void finished(UUID runId) {
     running.remove(runId);
     scheduler.execute(this::fill);

@@ -28,6 +28,8 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TrainingRuns {
 
+  static final int SKIPS_KEPT = 20;
+
   @PersistenceContext(unitName = "persona")
   EntityManager em;
 
@@ -77,8 +79,11 @@ public class TrainingRuns {
     em.find(ChatImport.class, importId).imported(messages, skipped, now());
   }
 
-  /** The new model becomes the persona's active one in the same commit that completes the run. */
-  public UUID publish(UUID runId, int formatVersion, byte[] artifact, String metrics) {
+  /**
+   * The new model becomes the persona's active one in the same commit that completes the run; with
+   * an evaluation to follow, the run shows phase EVALUATE until {@link #evaluated}.
+   */
+  public UUID publish(UUID runId, int formatVersion, byte[] artifact, boolean evaluationFollows) {
     TrainingRun run = em.find(TrainingRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     if (run.status() != RunStatus.RUNNING) {
       throw new IllegalStateException("The training was " + run.status().name().toLowerCase());
@@ -88,8 +93,59 @@ public class TrainingRuns {
     em.persist(model);
     em.flush();
     persona.activate(model.id());
-    run.completed(metrics, now());
+    run.completed(evaluationFollows, now());
     return model.id();
+  }
+
+  /** Stores the evaluation's figures (or why there are none); a deleted run is ignored. */
+  public void evaluated(UUID runId, RunEvaluation evaluation) {
+    TrainingRun run = em.find(TrainingRun.class, runId);
+    if (run != null) {
+      run.evaluated(evaluation.toJson(), now());
+    }
+  }
+
+  /**
+   * The import skipped a bad record: counted on the run; the first {@value #SKIPS_KEPT} reasons are
+   * kept by position. Counted in SQL so that it never races the run's other updates.
+   */
+  public void skipped(UUID runId, long position, String reason) {
+    em.createNativeQuery(
+            "UPDATE training_run SET skipped_records = skipped_records + 1 WHERE id = ?")
+        .setParameter(1, runId)
+        .executeUpdate();
+    em.createNativeQuery(
+            "INSERT INTO training_skip (run_id, position, reason)"
+                + " SELECT ?, ?, ? WHERE (SELECT count(*) FROM training_skip WHERE run_id = ?) < ?"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, runId)
+        .setParameter(2, position)
+        .setParameter(3, reason.length() > 500 ? reason.substring(0, 500) : reason)
+        .setParameter(4, runId)
+        .setParameter(5, SKIPS_KEPT)
+        .executeUpdate();
+  }
+
+  /** A fresh import forgets the skips of an earlier attempt. */
+  public void clearSkips(UUID runId) {
+    em.createNativeQuery("UPDATE training_run SET skipped_records = 0 WHERE id = ?")
+        .setParameter(1, runId)
+        .executeUpdate();
+    em.createNativeQuery("DELETE FROM training_skip WHERE run_id = ?")
+        .setParameter(1, runId)
+        .executeUpdate();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> skipReasons(UUID runId) {
+    return em.createNativeQuery(
+            "SELECT reason FROM training_skip WHERE run_id = ? ORDER BY position")
+        .setParameter(1, runId)
+        .getResultList();
+  }
+
+  private RunView viewOf(TrainingRun run) {
+    return RunView.of(run, run.skippedRecords() == 0 ? List.of() : skipReasons(run.id()));
   }
 
   public void failed(UUID runId, String reason) {
@@ -122,7 +178,7 @@ public class TrainingRuns {
   public Optional<RunView> view(UUID owner, UUID runId) {
     return Optional.ofNullable(runId == null ? null : em.find(TrainingRun.class, runId))
         .filter(r -> r.ownerId().equals(owner))
-        .map(RunView::of);
+        .map(this::viewOf);
   }
 
   /** The loss curve of an owner's run, by step. */
@@ -185,17 +241,22 @@ public class TrainingRuns {
         .executeUpdate();
   }
 
+  /** A stored checkpoint: the worker's state file and the step it was written at. */
+  public record StoredCheckpoint(long step, byte[] state) {}
+
   @SuppressWarnings("unchecked")
-  public Optional<byte[]> checkpoint(UUID runId) {
-    List<Object> rows =
-        em.createNativeQuery("SELECT state FROM training_checkpoint WHERE run_id = ?")
+  public Optional<StoredCheckpoint> checkpoint(UUID runId) {
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT step, state FROM training_checkpoint WHERE run_id = ?")
             .setParameter(1, runId)
             .getResultList();
-    return rows.stream().findFirst().map(byte[].class::cast);
+    return rows.stream()
+        .findFirst()
+        .map(r -> new StoredCheckpoint(((Number) r[0]).longValue(), (byte[]) r[1]));
   }
 
   public Optional<RunView> view(UUID runId) {
-    return Optional.ofNullable(em.find(TrainingRun.class, runId)).map(RunView::of);
+    return Optional.ofNullable(em.find(TrainingRun.class, runId)).map(this::viewOf);
   }
 
   public Optional<ChatImport> latestImport(UUID personaId) {
@@ -212,6 +273,10 @@ public class TrainingRuns {
 
   public long seed(UUID runId) {
     return em.find(TrainingRun.class, runId).seed();
+  }
+
+  public boolean exists(UUID runId) {
+    return em.find(TrainingRun.class, runId) != null;
   }
 
   public boolean isRunning(UUID runId) {

@@ -51,6 +51,11 @@ public class ChatImport {
     this.importedAt = at;
   }
 
+  /** When the import finished; empty while the upload is being imported. */
+  public java.util.Optional<OffsetDateTime> importedAt() {
+    return java.util.Optional.ofNullable(importedAt);
+  }
+
   public UUID id() {
     return id;
   }

@@ -6,5 +6,7 @@ public enum RunPhase {
   IMPORT,
   TRAIN,
   PUBLISH,
+  /** Published (the persona is READY); measuring the model on held-out messages. */
+  EVALUATE,
   DONE
 }

@@ -60,6 +60,12 @@ public class TrainingRun {
 
   private String metrics;
 
+  @Column(name = "skipped_records", nullable = false)
+  private int skippedRecords;
+
+  @Column(name = "evaluated_at")
+  private OffsetDateTime evaluatedAt;
+
   @Column(name = "job_execution")
   private Long jobExecution;
 
@@ -102,13 +108,25 @@ public class TrainingRun {
     percent = total > 0 ? Math.min(100f, 100f * newStep / total) : percent;
   }
 
-  public void completed(String figures, OffsetDateTime now) {
+  /**
+   * The model is published: the run is complete. With an evaluation to come the phase stays
+   * EVALUATE until its figures are stored.
+   */
+  public void completed(boolean evaluationFollows, OffsetDateTime now) {
     status = RunStatus.COMPLETED;
-    phase = RunPhase.DONE;
+    phase = evaluationFollows ? RunPhase.EVALUATE : RunPhase.DONE;
     percent = 100f;
     etaSeconds = 0L;
-    metrics = figures;
     finishedAt = now;
+  }
+
+  /** The evaluation's figures (or why there are none), as JSON. */
+  public void evaluated(String figures, OffsetDateTime now) {
+    metrics = figures;
+    evaluatedAt = now;
+    if (phase == RunPhase.EVALUATE) {
+      phase = RunPhase.DONE;
+    }
   }
 
   public void failed(String reason, OffsetDateTime now) {
@@ -172,6 +190,14 @@ public class TrainingRun {
 
   public Optional<String> metrics() {
     return Optional.ofNullable(metrics);
+  }
+
+  public int skippedRecords() {
+    return skippedRecords;
+  }
+
+  public Optional<OffsetDateTime> evaluatedAt() {
+    return Optional.ofNullable(evaluatedAt);
   }
 
   public Optional<Long> jobExecution() {

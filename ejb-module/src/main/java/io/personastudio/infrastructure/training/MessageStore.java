@@ -3,8 +3,6 @@ package io.personastudio.infrastructure.training;
 import com.google.gson.stream.JsonWriter;
 import io.personastudio.infrastructure.crypto.ContentCipher;
 import io.personastudio.infrastructure.crypto.Sealed;
-import io.personastudio.ml.chat.ChatImporter;
-import io.personastudio.ml.chat.ChatMessage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,16 +18,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The imported messages of a chat, encrypted at rest. Import streams the upload into the table in
- * batches (bounded memory); a failed import removes what it wrote. Export writes them back,
- * decrypted, as a Telegram single-chat export for the training worker.
+ * The imported messages of a chat, encrypted at rest (the import step's {@link
+ * EncryptedMessageWriter} stores them). Export writes them back, decrypted, as a Telegram
+ * single-chat export for the training worker.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -44,74 +41,29 @@ public class MessageStore {
 
   @Inject ContentCipher cipher;
 
-  /** What an import stored. */
-  public record ImportCount(int stored, int skipped) {}
-
-  public ImportCount importChat(UUID importId, Path upload) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO chat_message (import_id, seq, sender, sent_at, key_id, text_cipher)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
-        int[] counts = new int[2];
-        new ChatImporter()
-            .stream(
-                upload,
-                null,
-                m -> {
-                  if (m.forwarded() || m.media() && m.text().isBlank()) {
-                    counts[1]++;
-                    return;
-                  }
-                  add(insert, importId, counts[0]++, m);
-                  if (counts[0] % BATCH == 0) {
-                    flush(c, insert);
-                  }
-                });
-        flush(c, insert);
-        return new ImportCount(counts[0], counts[1]);
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        delete(c, importId);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Storing messages failed: " + e.getMessage(), e);
-    }
-  }
-
-  private void add(PreparedStatement insert, UUID importId, int seq, ChatMessage m) {
-    String row = importId + "/" + seq;
-    Sealed sender = cipher.seal(m.senderName(), row + "/sender");
-    Sealed text = cipher.seal(m.text(), row);
-    try {
-      insert.setObject(1, importId);
-      insert.setInt(2, seq);
-      insert.setBytes(3, sender.bytes());
-      insert.setTimestamp(4, Timestamp.from(m.time()));
-      insert.setString(5, text.keyId());
-      insert.setBytes(6, text.bytes());
-      insert.addBatch();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void flush(Connection c, PreparedStatement insert) {
-    try {
-      insert.executeBatch();
-      c.commit();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Storing messages failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static void delete(Connection c, UUID importId) throws SQLException {
-    try (PreparedStatement d = c.prepareStatement("DELETE FROM chat_message WHERE import_id=?")) {
+  /** Removes what an earlier, interrupted attempt to import this chat stored. */
+  public void forget(UUID importId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement d = c.prepareStatement("DELETE FROM chat_message WHERE import_id=?")) {
       d.setObject(1, importId);
       d.executeUpdate();
-      c.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Removing messages failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many messages of the import are stored. */
+  public int count(UUID importId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT count(*) FROM chat_message WHERE import_id=?")) {
+      q.setObject(1, importId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting messages failed: " + e.getMessage(), e);
     }
   }
 

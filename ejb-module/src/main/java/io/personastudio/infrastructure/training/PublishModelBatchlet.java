@@ -1,5 +1,6 @@
 package io.personastudio.infrastructure.training;
 
+import io.personastudio.application.training.TrainingQueue;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.training.RunPhase;
 import io.personastudio.infrastructure.config.StudioConfig;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks that the worker's model loads and answers, stores it as a new model version and makes it
@@ -21,6 +23,12 @@ public class PublishModelBatchlet extends RunStep {
 
   @Inject TrainingRuns runs;
   @Inject StudioConfig config;
+  @Inject TrainingQueue queue;
+
+  /** Whether the evaluate step measures the run's recipe after publishing (it takes a while). */
+  @Inject
+  @ConfigProperty(name = "persona.training.evaluate", defaultValue = "true")
+  boolean evaluate;
 
   @Override
   String run(UUID runId) throws Exception {
@@ -31,7 +39,9 @@ public class PublishModelBatchlet extends RunStep {
     if (sample == null || sample.isBlank()) {
       throw new IllegalStateException("The trained model answered with an empty reply.");
     }
-    runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, null);
+    runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, evaluate);
+    // the evaluation that follows must not hold up the queue: the next training may start now
+    queue.finished(runId);
     return "PUBLISHED";
   }
 }

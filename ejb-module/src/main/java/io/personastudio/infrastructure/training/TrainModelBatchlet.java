@@ -129,10 +129,12 @@ public class TrainModelBatchlet extends RunStep {
     }
 
     void restore() throws java.io.IOException {
-      var state = runs.checkpoint(runId);
-      if (state.isPresent()) {
-        Files.write(file, state.get());
+      var stored = runs.checkpoint(runId);
+      if (stored.isPresent()) {
+        Files.write(file, stored.get().state());
         storedModified = Files.getLastModifiedTime(file).toMillis();
+        step = stored.get().step();
+        LOG.info("Run " + runId + " resumes from its checkpoint at step " + step);
       }
     }
 

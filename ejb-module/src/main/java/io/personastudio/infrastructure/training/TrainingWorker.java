@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Trains in a separate JVM running the ML unit's command-line tool, so that a native crash, an
- * out-of-memory error or a hang of the engine never takes the node down, and MXNet never loads in
- * the server. Progress arrives as JSON lines on the worker's stderr.
+ * Trains (and evaluates) in a separate JVM running the ML unit's command-line tool, so that a
+ * native crash, an out-of-memory error or a hang of the engine never takes the node down, and MXNet
+ * never loads in the server. Progress arrives as JSON lines on the worker's stderr.
  */
 public final class TrainingWorker {
 
@@ -58,10 +58,35 @@ public final class TrainingWorker {
 
   private TrainingWorker() {}
 
+  /** How one worker is to evaluate: train on the earlier part of the chat, measure the later. */
+  public record Evaluation(
+      Path workerJar, String heap, Path export, String person, long seed, Path report) {}
+
   public static void run(Job job, Consumer<WorkerProgress> progress, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command(job)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    supervise(
+        command(job), ProcessBuilder.Redirect.DISCARD, job.minutes() + 2L, progress, cancelled);
+  }
+
+  /** Runs the CLI's {@code evaluate}; its JSON report lands in {@link Evaluation#report()}. */
+  public static void evaluate(Evaluation job, long minutes, BooleanSupplier cancelled)
+      throws IOException, InterruptedException {
+    supervise(
+        command(job),
+        ProcessBuilder.Redirect.to(job.report().toFile()),
+        minutes,
+        p -> {},
+        cancelled);
+  }
+
+  private static void supervise(
+      List<String> command,
+      ProcessBuilder.Redirect out,
+      long minutes,
+      Consumer<WorkerProgress> progress,
+      BooleanSupplier cancelled)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out);
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     builder.environment().put("OMP_NUM_THREADS", "1");
@@ -71,15 +96,14 @@ public final class TrainingWorker {
         new Thread(() -> readProgress(process, progress, lastLines), "training-worker-stderr");
     reader.setDaemon(true);
     reader.start();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(job.minutes() + 2L);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
     try {
       while (!process.waitFor(1, TimeUnit.SECONDS)) {
         if (cancelled.getAsBoolean()) {
           throw new Failed("cancelled");
         }
         if (System.nanoTime() > deadline) {
-          throw new Failed(
-              "the training worker did not finish within " + (job.minutes() + 2) + " minutes");
+          throw new Failed("the training worker did not finish within " + minutes + " minutes");
         }
       }
       reader.join(5_000);
@@ -97,18 +121,40 @@ public final class TrainingWorker {
     }
   }
 
-  static List<String> command(Job job) {
+  static List<String> command(Evaluation job) {
+    List<String> command = java(job.workerJar(), job.heap());
+    command.addAll(
+        List.of(
+            "evaluate",
+            "--input",
+            job.export().toString(),
+            "--person",
+            job.person(),
+            "--seed",
+            String.valueOf(job.seed()),
+            "--progress-json"));
+    return command;
+  }
+
+  private static List<String> java(Path workerJar, String heap) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
         List.of(
-            "-Xmx" + job.heap(),
+            "-Xmx" + heap,
             "-XX:+ExitOnOutOfMemoryError",
             "-DDJL_OFFLINE=true",
             "-Dai.djl.offline=true",
             "-DOPT_OUT_TRACKING=true",
             "-jar",
-            job.workerJar().toString(),
+            workerJar.toString()));
+    return command;
+  }
+
+  static List<String> command(Job job) {
+    List<String> command = java(job.workerJar(), job.heap());
+    command.addAll(
+        List.of(
             "train",
             "--input",
             job.export().toString(),

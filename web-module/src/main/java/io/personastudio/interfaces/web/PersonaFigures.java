@@ -1,6 +1,7 @@
 package io.personastudio.interfaces.web;
 
 import io.personastudio.application.training.LossPoint;
+import io.personastudio.application.training.RunEvaluation;
 import io.personastudio.application.training.RunView;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -47,8 +48,48 @@ public final class PersonaFigures {
               decimal(run.loss()),
               Texts.get("persona.figure.loss.meaning")));
     }
-    figures.addAll(evaluation(run.metrics()));
+    figures.addAll(evaluation(metrics(run.evaluation())));
     return figures;
+  }
+
+  /**
+   * The evaluation's figures of the model as one flat JSON object of named numbers (the baseline's
+   * with a {@code baseline} prefix), or null while there are none.
+   */
+  static String metrics(RunEvaluation evaluation) {
+    if (evaluation == null || !RunEvaluation.DONE.equals(evaluation.status())) {
+      return null;
+    }
+    var json = Json.createObjectBuilder();
+    put(json, "", evaluation.model());
+    put(json, "baseline", evaluation.baseline());
+    if (evaluation.testCases() != null) {
+      json.add("testCases", evaluation.testCases());
+    }
+    return json.build().toString();
+  }
+
+  private static void put(
+      jakarta.json.JsonObjectBuilder json, String prefix, RunEvaluation.Figures f) {
+    if (f == null) {
+      return;
+    }
+    java.util.Map<String, Number> values = new java.util.LinkedHashMap<>();
+    values.put("hits1of20Style", f.hits1of20Style());
+    values.put("hits1of20Relevance", f.hits1of20Relevance());
+    values.put("styleFidelity", f.styleFidelity());
+    values.put("unigramF1", f.unigramF1());
+    values.put("generatedShare", f.generatedShare());
+    values.forEach(
+        (name, value) -> {
+          if (value != null) {
+            String key =
+                prefix.isEmpty()
+                    ? name
+                    : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            json.add(key, value.doubleValue());
+          }
+        });
   }
 
   private static String decimal(double value) {

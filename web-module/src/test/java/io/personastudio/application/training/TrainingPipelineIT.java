@@ -72,9 +72,11 @@ class TrainingPipelineIT {
     assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
         .isEqualTo(1);
     assertThat(upload).doesNotExist();
-    assertThat(Path.of(System.getProperty("persona.data.dir"), "work", run.id().toString()))
-        .as("the decrypted chat of the run")
-        .doesNotExist();
+    Path work = Path.of(System.getProperty("persona.data.dir"), "work", run.id().toString());
+    await() // the job ends after the evaluation, which reads the decrypted chat too
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(work).as("the decrypted chat of the run").doesNotExist());
     assertThat(rawMessagesContain(persona.id(), "marmalade")).isFalse();
     assertThat(
             count(
@@ -82,6 +84,89 @@ class TrainingPipelineIT {
                     + " WHERE i.persona_id=?",
                 persona.id()))
         .isEqualTo(240);
+  }
+
+  @Test
+  void thePublishedRunIsMeasuredOnTheLaterPartOfTheChatNextToTheBaseline() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona =
+        personas.create(
+            owner,
+            new NewPersona("Measured", "Ana", false),
+            upload(chat(new Random(17), 400)),
+            "c.txt");
+
+    awaitEnd(persona);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> runs.view(persona.trainingRun()).orElseThrow().phase().equals("DONE"));
+
+    RunEvaluation figures = runs.view(owner, persona.trainingRun()).orElseThrow().evaluation();
+    assertThat(figures.status()).as(String.valueOf(figures.reason())).isEqualTo("DONE");
+    assertThat(figures.testCases()).as("Ana's replies in the last 20 %").isBetween(30, 50);
+    assertThat(figures.trainReplies()).isGreaterThan(figures.testCases());
+    assertThat(figures.model().hits1of20Style()).isBetween(0.0, 1.0);
+    assertThat(figures.model().emptyReplies()).isZero();
+    assertThat(figures.baseline().unigramF1()).isNotNull();
+    assertThat(figures.model().styleFidelity())
+        .as("Ana always says marmalade, Ben never")
+        .isGreaterThan(0.5);
+    assertThat(stored("SELECT count(*) FROM training_run WHERE metrics LIKE ?", "%marmalade%"))
+        .as("no sample reply of the chat is stored with the figures")
+        .isZero();
+  }
+
+  @Test
+  void badRecordsAreSkippedCountedAndNamedByPositionWhileTheRestIsImported() throws Exception {
+    UUID owner = newOwner();
+    String telegram = telegramChat(300, 40, 150);
+    PersonaView persona =
+        personas.create(
+            owner, new NewPersona("Skips", "Ana", false), upload(telegram), "result.json");
+
+    awaitEnd(persona);
+
+    RunView run = runs.view(owner, persona.trainingRun()).orElseThrow();
+    assertThat(run.status()).isEqualTo("COMPLETED");
+    assertThat(run.skippedRecords()).isEqualTo(2);
+    assertThat(run.skipReasons())
+        .containsExactly(
+            "message 40 (id 40): broken Unicode (a lone surrogate) at character 5",
+            "message 150 (id 150): 70000 characters, more than 65536 allowed");
+    assertThat(
+            count(
+                "SELECT count(*) FROM chat_message m JOIN chat_import i ON i.id=m.import_id"
+                    + " WHERE i.persona_id=?",
+                persona.id()))
+        .isEqualTo(298);
+    assertThat(count("SELECT skipped_count FROM chat_import WHERE persona_id=?", persona.id()))
+        .isEqualTo(2);
+  }
+
+  /** A Telegram single-chat export; two messages are bad records the import must skip. */
+  private static String telegramChat(int messages, int loneSurrogateAt, int tooLongAt) {
+    StringBuilder out =
+        new StringBuilder("{\"name\": \"Ana and Ben\", \"type\": \"personal_chat\", \"id\": 5,");
+    out.append(" \"messages\": [");
+    Random random = new Random(23);
+    for (int i = 1; i <= messages; i++) {
+      String who = i % 2 == 0 ? "Ana" : "Ben";
+      String text =
+          i == loneSurrogateAt
+              ? "tea \\ud800 cake"
+              : i == tooLongAt
+                  ? "y".repeat(70_000)
+                  : (who.equals("Ana") ? "marmalade " : "what ")
+                      + List.of("tea", "cake", "rain", "park").get(random.nextInt(4));
+      out.append(i > 1 ? "," : "")
+          .append(
+              String.format(
+                  "{\"id\": %d, \"type\": \"message\", \"date\": \"2024-02-01T10:%02d:%02d\","
+                      + " \"from\": \"%s\", \"from_id\": \"user%d\", \"text\": \"%s\"}",
+                  i, i / 60, i % 60, who, who.length() + who.charAt(0), text));
+    }
+    return out.append("]}").toString();
   }
 
   @Test
@@ -178,7 +263,7 @@ class TrainingPipelineIT {
     PersonaView broken =
         personas.create(owner, new NewPersona("Broken", "Ana", false, 42L), upload(chat), "b.txt");
     await()
-        .atMost(Duration.ofMinutes(3))
+        .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
@@ -231,7 +316,7 @@ class TrainingPipelineIT {
 
   private void awaitEnd(PersonaView persona) {
     await()
-        .atMost(Duration.ofMinutes(4))
+        .atMost(Duration.ofMinutes(8))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
