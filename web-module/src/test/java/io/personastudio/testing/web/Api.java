@@ -103,6 +103,16 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A server-sent event stream: its lines as they arrive; the stream ends when the server ends it.
+   */
+  public HttpResponse<java.util.stream.Stream<String>> events(String path)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        request(path).header("Accept", "text/event-stream").GET().build(),
+        HttpResponse.BodyHandlers.ofLines());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
