@@ -66,7 +66,8 @@ public class PersonasResource {
 
   /**
    * Multipart: {@code file} (the chat export), {@code name}, {@code person} (participant name or
-   * id), {@code scrub} (true/false, default true).
+   * id), {@code scrub} (true/false, default true), {@code seed} (optional: the same seed and chat
+   * train the same model, for reproducible runs and benchmarks).
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -80,7 +81,8 @@ public class PersonasResource {
         new NewPersona(
             text(parts, "name").orElse(null),
             text(parts, "person").orElse(null),
-            text(parts, "scrub").map(Boolean::parseBoolean).orElse(true));
+            text(parts, "scrub").map(Boolean::parseBoolean).orElse(true),
+            text(parts, "seed").map(PersonasResource::seed).orElse(null));
     java.nio.file.Path upload = store(file);
     PersonaView created;
     try {
@@ -142,6 +144,18 @@ public class PersonasResource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Long seed(String value) {
+    try {
+      long seed = Long.parseLong(value.strip());
+      if (seed >= 0) {
+        return seed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw DomainException.invalid("The seed must be a whole number from 0, got '" + value + "'.");
   }
 
   private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
