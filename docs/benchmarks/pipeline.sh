@@ -9,9 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
-port=${PERSONA_HTTP_PORT:-18580}
+port=${PERSONA_HTTP_PORT:-18581}
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_NUM_THREADS=1
-export PERSONA_HTTP_PORT=$port PERSONA_CLUSTER_PORT=17980 PERSONA_EMBEDDED_DB_PORT=54398
+# ports of its own: another benchmark's database on a shared port would be migrated by this node
+export PERSONA_HTTP_PORT=$port PERSONA_CLUSTER_PORT=${PERSONA_CLUSTER_PORT:-17981}
+export PERSONA_EMBEDDED_DB_PORT=${PERSONA_EMBEDDED_DB_PORT:-54481}
 work=$(mktemp -d)
 cp ml-module/target/persona-ml.jar "$work/persona-ml.jar" # a concurrent build may rewrite it
 jar=$work/persona-ml.jar

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class NodeRestartIT {
 
-  private static final Duration BOOT = Duration.ofMinutes(3);
+  private static final Duration BOOT = Duration.ofMinutes(6);
 
   @Test
   void aRunInterruptedByANodeDeathResumesOnTheNextNodeToTheSameModel() throws Exception {
@@ -130,7 +130,7 @@ class NodeRestartIT {
 
   private static void awaitCompleted(Api owner, String run) throws Exception {
     await()
-        .atMost(Duration.ofMinutes(8))
+        .atMost(Duration.ofMinutes(12))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
