@@ -71,7 +71,7 @@ done
 
 # Work lost by an interruption: kill the worker once a checkpoint is stored, watch where it resumes.
 read -r persona run <<<"$(upload "interrupted")"
-until [ "$(run_field "$run" phase)" = TRAIN ] && [ "$(run_field "$run" step)" -ge 400 ]; do sleep 0.1; done
+until [ "$(run_field "$run" phase)" = TRAIN ] && [ "$(run_field "$run" step)" -ge 500 ]; do sleep 0.1; done
 before=$(run_field "$run" step)
 pkill -KILL -f "persona-ml.jar train .*$run" || true
 t0=$(date +%s.%N)
