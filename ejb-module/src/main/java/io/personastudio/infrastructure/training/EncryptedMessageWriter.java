@@ -35,10 +35,12 @@ public class EncryptedMessageWriter extends AbstractItemWriter {
   DataSource dataSource;
 
   private UUID importId;
+  private UUID runId;
 
   @Override
   public void open(Serializable checkpoint) {
-    UUID personaId = runs.view(BatchParameters.runId(job)).orElseThrow().personaId();
+    runId = BatchParameters.runId(job);
+    UUID personaId = runs.view(runId).orElseThrow().personaId();
     importId = runs.latestImport(personaId).orElseThrow().id();
   }
 
@@ -65,5 +67,6 @@ public class EncryptedMessageWriter extends AbstractItemWriter {
       }
       insert.executeBatch();
     }
+    runs.heartbeat(runId); // a long import must not look like a dead node to the supervisor
   }
 }

@@ -41,6 +41,7 @@ public class TrainModelBatchlet extends RunStep {
     Path model = RunWork.model(config, runId);
     Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
     messages.exportForTraining(runs.latestImport(persona.id()).orElseThrow().id(), export);
+    runs.heartbeat(runId);
     Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
     saved.restore();
     runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);

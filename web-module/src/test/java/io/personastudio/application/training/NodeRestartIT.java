@@ -40,7 +40,7 @@ class NodeRestartIT {
       Map<String, String> options =
           Map.of(
               "PERSONA_JAVA_OPTS",
-              "-Xmx512m -Dpersona.training.silent-seconds=15 -Dpersona.training.evaluate=false",
+              "-Xmx512m -Dpersona.training.silent-seconds=30 -Dpersona.training.evaluate=false",
               "PERSONA_ML_WORKER_JAR",
               System.getProperty("persona.it.workerJar"));
       Path war = Path.of(System.getProperty("persona.it.war"));
