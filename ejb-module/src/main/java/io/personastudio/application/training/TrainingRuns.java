@@ -223,7 +223,9 @@ public class TrainingRuns {
   public int requeueSilent(int silentSeconds) {
     return em.createNativeQuery(
             "UPDATE training_run SET status = 'QUEUED', phase = 'QUEUED'"
-                + " WHERE status = 'RUNNING' AND coalesce(heartbeat_at, started_at)"
+                // a run claimed again after a node died starts afresh: its old heartbeat is
+                // older than its new start and must not make it look silent at once
+                + " WHERE status = 'RUNNING' AND greatest(heartbeat_at, started_at)"
                 + " < now() - make_interval(secs => ?)")
         .setParameter(1, silentSeconds)
         .executeUpdate();
