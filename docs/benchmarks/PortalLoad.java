@@ -112,6 +112,12 @@ public final class PortalLoad {
       String status;
       boolean retried = false;
       while (!"READY".equals(status = user.personaStatus())) {
+        String run = "FAILED".equals(status) ? user.failure() : "";
+        boolean waiting = run.contains("\"QUEUED\"") || run.contains("\"RUNNING\"");
+        if (waiting && Instant.now().isBefore(deadline)) {
+          Thread.sleep(2000); // a retraining is queued; the persona leaves FAILED when it starts
+          continue;
+        }
         if ("FAILED".equals(status) && !retried) {
           System.err.printf("%s: training failed (%s); retraining once%n", user.email, user.failure());
           user.retrain();
