@@ -14,6 +14,8 @@ export PERSONA_HTTP_PORT=$port PERSONA_CLUSTER_PORT=${PERSONA_CLUSTER_PORT:-1790
 export PERSONA_EMBEDDED_DB_PORT=${PERSONA_EMBEDDED_DB_PORT:-54398}
 export PERSONA_DATA_DIR=${PERSONA_DATA_DIR:-$PWD/target/bench-portal}
 export PERSONA_TRAINING_MINUTES=${PERSONA_TRAINING_MINUTES:-1}
+# the set-up needs READY personas, not their held-out figures (the evaluation trains a second model)
+export PERSONA_TRAINING_EVALUATE=${PERSONA_TRAINING_EVALUATE:-false}
 mkdir -p "$PERSONA_DATA_DIR"
 java -jar launcher/target/persona-studio-launcher.jar >"$PERSONA_DATA_DIR/node.log" 2>&1 &
 node=$!

@@ -52,12 +52,12 @@ public class TrainingRuns {
     }
     UUID id = (UUID) ids.get(0);
     TrainingRun run = em.find(TrainingRun.class, id);
-    run.started(-1, now());
+    run.claimed(now());
     return Optional.of(id);
   }
 
   public void jobStarted(UUID runId, long execution) {
-    em.find(TrainingRun.class, runId).started(execution, now());
+    em.find(TrainingRun.class, runId).jobStarted(execution);
   }
 
   public void progress(UUID runId, RunPhase phase, long step, long total, Float loss, Long eta) {

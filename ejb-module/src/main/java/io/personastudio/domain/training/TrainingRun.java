@@ -92,11 +92,20 @@ public class TrainingRun {
     this.queuedAt = now;
   }
 
-  public void started(long execution, OffsetDateTime now) {
+  /** A node took the run from the queue; its batch job is about to start. */
+  public void claimed(OffsetDateTime now) {
     status = RunStatus.RUNNING;
     phase = RunPhase.IMPORT;
-    jobExecution = execution;
+    jobExecution = -1L;
     startedAt = now;
+  }
+
+  /**
+   * The batch job of the claim has started. Only the execution is recorded: a cancel that came
+   * between the claim and this moment stands.
+   */
+  public void jobStarted(long execution) {
+    jobExecution = execution;
   }
 
   public void progress(RunPhase newPhase, long newStep, long total, Float newLoss, Long eta) {

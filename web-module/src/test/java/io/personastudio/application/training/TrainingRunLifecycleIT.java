@@ -20,16 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The supervisor that puts runs of a dead node back in the queue. The supervisor works in its own
+ * A claimed run's life outside the batch job: the supervisor that puts runs of a dead node back in
+ * the queue, and a cancel that meets the job's start. {@link TrainingRuns} works in its own
  * transaction, so the rows are committed; each test's account (and with it the run) is deleted at
  * once afterwards, before the node's queue could start a job for a requeued run.
  */
 @ExtendWith(ArquillianExtension.class)
-class TrainingSupervisorIT {
+class TrainingRunLifecycleIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ShippedWar.withTest(TrainingSupervisorIT.class);
+    return ShippedWar.withTest(TrainingRunLifecycleIT.class);
   }
 
   @Inject TrainingRuns runs;
@@ -99,6 +100,15 @@ class TrainingSupervisorIT {
 
     assertThat(runs.requeueSilent(180)).isZero();
     assertThat(status()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void aCancelBetweenTheClaimAndTheJobsStartStands() throws Exception {
+    runs.cancel(owner, run); // the owner cancels while the claimed job is still being started
+
+    runs.jobStarted(run, 42);
+
+    assertThat(status()).isEqualTo("CANCELLED");
   }
 
   private String status() throws SQLException {
