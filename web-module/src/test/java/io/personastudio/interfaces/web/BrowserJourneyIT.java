@@ -63,6 +63,7 @@ class BrowserJourneyIT {
 
   @Test
   void aVisitorRegistersSignsOutSignsInAndSeesTheDashboard() {
+    Pages site = new Pages(browser, base);
     String email = "browser-" + UUID.randomUUID() + "@example.org";
     browser.get(base + "register.xhtml");
     browser.findElement(By.id("register:email")).sendKeys(email);
@@ -71,7 +72,7 @@ class BrowserJourneyIT {
     String anonymousSession = sessionId();
     browser.findElement(By.id("register:submit")).click();
 
-    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+    site.arrivesAt("app/dashboard.xhtml");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo(Bundles.text("en", "dashboard.title"));
     assertThat(browser.getPageSource()).contains(Bundles.text("en", "dashboard.empty"));
@@ -88,7 +89,7 @@ class BrowserJourneyIT {
     browser.findElement(By.id("signin:email")).sendKeys(email);
     browser.findElement(By.id("signin:password")).sendKeys("violet-Sky-42");
     browser.findElement(By.id("signin:submit")).click();
-    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+    site.arrivesAt("app/dashboard.xhtml");
   }
 
   @Test
@@ -121,7 +122,8 @@ class BrowserJourneyIT {
     browser.findElement(By.id("wizard:consent")).click();
     browser.findElement(By.id("wizard:start")).click();
 
-    assertThat(browser.getCurrentUrl()).contains("app/training.xhtml").contains("run=");
+    site.arrivesAt("app/training.xhtml");
+    assertThat(browser.getCurrentUrl()).contains("run=");
     site.waitUntil(
         Duration.ofMinutes(5),
         () ->
@@ -173,7 +175,7 @@ class BrowserJourneyIT {
 
     browser.findElement(By.id("manage:delete")).click();
     browser.findElement(By.id("manage:confirmYes")).click();
-    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+    site.arrivesAt("app/dashboard.xhtml");
     assertThat(site.text(By.id("personas"))).doesNotContain("Ana at home");
     assertThat(site.text(By.id("personas"))).contains(Bundles.text("en", "dashboard.empty"));
 
@@ -196,7 +198,7 @@ class BrowserJourneyIT {
     browser.findElement(By.id("wizard:name")).sendKeys("Long chat");
     browser.findElement(By.id("wizard:consent")).click();
     browser.findElement(By.id("wizard:start")).click();
-    assertThat(browser.getCurrentUrl()).contains("app/training.xhtml");
+    site.arrivesAt("app/training.xhtml");
 
     browser.findElement(By.id("training:cancel")).click();
 

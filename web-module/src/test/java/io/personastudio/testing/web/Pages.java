@@ -60,6 +60,14 @@ public final class Pages {
     }
   }
 
+  /**
+   * Waits for the page a click navigated to: a form post can return to the test before the next
+   * page is there, most of all on a loaded machine (sign-in hashes the password twice).
+   */
+  public void arrivesAt(String urlPart) {
+    waitUntil(Duration.ofSeconds(30), () -> browser.getCurrentUrl().contains(urlPart));
+  }
+
   public void waitUntil(Duration atMost, Supplier<Boolean> condition) {
     try {
       new WebDriverWait(browser, atMost)
