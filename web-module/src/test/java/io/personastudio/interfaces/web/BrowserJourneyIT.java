@@ -83,6 +83,7 @@ class BrowserJourneyIT {
     assertThat(cookie.getSameSite()).isEqualTo("Lax");
 
     browser.findElement(By.id("nav:signOut")).click();
+    site.arrivesAt("index.xhtml");
     browser.get(base + "app/dashboard.xhtml");
     assertThat(browser.getCurrentUrl()).as("signed out: back to sign-in").contains("signin.xhtml");
 
@@ -202,8 +203,12 @@ class BrowserJourneyIT {
 
     browser.findElement(By.id("training:cancel")).click();
 
-    assertThat(site.text(By.id("training:status")))
-        .isEqualTo(Bundles.text("en", "training.status.CANCELLED"));
+    // the cancel posts and redirects to the same page: wait for the new one, not the old one
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () ->
+            site.text(By.id("training:status"))
+                .equals(Bundles.text("en", "training.status.CANCELLED")));
     assertThat(site.text(By.id("messages"))).contains(Bundles.text("en", "training.cancelled"));
     assertThat(browser.findElements(By.id("training:cancel")))
         .as("nothing left to cancel")
