@@ -81,6 +81,7 @@ public final class PortalLoad {
     System.err.printf("signing in %d users through the website form%n", prepared.size());
     for (User user : prepared) {
       user.signIn();
+      user.signInToApi(); // a fresh token for the chat requests: the set-up may outlive the first
     }
     System.err.printf(
         "load: %d users for %d s, think time %d ms%n", users, length.toSeconds(), think.toMillis());
@@ -198,11 +199,7 @@ public final class PortalLoad {
       if (registered.statusCode() != 201 && registered.statusCode() != 409) {
         throw new IllegalStateException(email + ": register " + registered.statusCode() + " " + registered.body());
       }
-      HttpResponse<String> token =
-          api.send(
-              json("api/v1/auth/token", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD)),
-              HttpResponse.BodyHandlers.ofString());
-      jwt = group(TOKEN, token.body(), email + ": no token: " + token.statusCode() + " " + token.body());
+      signInToApi();
       HttpResponse<String> list = api.send(authed("api/v1/personas").GET().build(), HttpResponse.BodyHandlers.ofString());
       Matcher existing = ID.matcher(list.body());
       if (existing.find()) {
@@ -229,9 +226,21 @@ public final class PortalLoad {
       personaId = group(ID, created.body(), "no persona id");
     }
 
+    void signInToApi() throws Exception {
+      HttpResponse<String> token =
+          api.send(
+              json("api/v1/auth/token", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD)),
+              HttpResponse.BodyHandlers.ofString());
+      jwt = group(TOKEN, token.body(), email + ": no token: " + token.statusCode() + " " + token.body());
+    }
+
     String personaStatus() throws Exception {
       HttpResponse<String> found =
           api.send(authed("api/v1/personas/" + personaId).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (found.statusCode() == 401) { // the set-up outlives a token: take a new one
+        signInToApi();
+        found = api.send(authed("api/v1/personas/" + personaId).GET().build(), HttpResponse.BodyHandlers.ofString());
+      }
       return group(STATUS, found.body(), email + ": no status in " + found.body());
     }
 
