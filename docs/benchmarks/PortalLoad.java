@@ -114,7 +114,7 @@ public final class PortalLoad {
       boolean retried = false;
       while (!"READY".equals(status = user.personaStatus())) {
         String run = "FAILED".equals(status) ? user.failure() : "";
-        boolean waiting = run.contains("\"QUEUED\"") || run.contains("\"RUNNING\"");
+        boolean waiting = run.contains("\"status\":\"QUEUED\"") || run.contains("\"status\":\"RUNNING\"");
         if (waiting && Instant.now().isBefore(deadline)) {
           Thread.sleep(2000); // a retraining is queued; the persona leaves FAILED when it starts
           continue;
