@@ -48,11 +48,26 @@ final class Commands {
   private final PrintStream out;
   private final PrintStream err;
   private final PersonaMl ml = new PersonaMl();
+  private final boolean watchStdin;
 
-  Commands(InputStream in, PrintStream out, PrintStream err) {
+  /**
+   * @param watchStdin stop {@code train} and {@code evaluate} when {@code in} ends (see {@link
+   *     StdinWatch}); the tool sets it when its stdin is a pipe
+   */
+  Commands(InputStream in, PrintStream out, PrintStream err, boolean watchStdin) {
     this.in = in;
     this.out = out;
     this.err = err;
+    this.watchStdin = watchStdin;
+  }
+
+  /** A watch on stdin whose end stops the run, or one that never fires. */
+  private StdinWatch stdinWatch() {
+    return watchStdin ? StdinWatch.start(in, () -> {}) : StdinWatch.none();
+  }
+
+  private static MlException parentGone(String what) {
+    return new MlException("stdin closed: the process that started this one is gone, so " + what);
   }
 
   void participants(String[] argv) {
@@ -86,8 +101,12 @@ final class Commands {
     Path model = a.path("out");
     Hyperparameters h = hyperparameters(a);
     Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
+    StdinWatch watch = stdinWatch();
     TrainingControl control =
-        TrainingControl.defaults().withCheckpoint(checkpoint, 200).withEngine(a.optional("engine"));
+        TrainingControl.defaults()
+            .withCheckpoint(checkpoint, 200)
+            .withEngine(a.optional("engine"))
+            .withStopRequested(watch::ended);
     long minutes = a.longValue("minutes", 0);
     if (minutes > 0) {
       control = control.withTimeBudget(Duration.ofMinutes(minutes));
@@ -110,6 +129,14 @@ final class Commands {
             a.flag("scrub"),
             control,
             new ProgressPrinter(err, a.flag("progress-json")));
+    if (watch.ended()) {
+      throw parentGone(
+          "training stopped at step "
+              + result.steps()
+              + " without writing "
+              + model
+              + (Files.exists(checkpoint) ? "; its checkpoint " + checkpoint + " is kept" : ""));
+    }
     ModelArtifact.write(result.model(), model);
     if (result.completed()) {
       deleteQuietly(checkpoint);
@@ -180,17 +207,28 @@ final class Commands {
                 "weights",
                 "generator",
                 "sampling"),
-            Set.of("progress-json"));
+            Set.of("scrub", "progress-json"));
     ImportedChat chat = ml.importChat(a.path("input"), a.optional("chat"));
-    TrainingControl control = TrainingControl.defaults().withEngine(a.optional("engine"));
-    EvaluationReport report =
-        ml.evaluate(
-            chat,
-            a.required("person"),
-            a.doubleValue("test-fraction", 0.2),
-            hyperparameters(a),
-            control,
-            new ProgressPrinter(err, a.flag("progress-json")));
+    StdinWatch watch = stdinWatch();
+    TrainingControl control =
+        TrainingControl.defaults().withEngine(a.optional("engine")).withStopRequested(watch::ended);
+    EvaluationReport report;
+    try {
+      report =
+          ml.evaluate(
+              chat,
+              a.required("person"),
+              a.doubleValue("test-fraction", 0.2),
+              hyperparameters(a),
+              a.flag("scrub"),
+              control,
+              new ProgressPrinter(err, a.flag("progress-json")));
+    } catch (MlException e) {
+      throw watch.ended() ? parentGone("the evaluation stopped before measuring") : e;
+    }
+    if (watch.ended()) {
+      throw parentGone("the evaluation's report is not printed");
+    }
     out.println(
         new GsonBuilder()
             .setPrettyPrinting()

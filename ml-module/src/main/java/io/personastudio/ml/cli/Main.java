@@ -25,7 +25,9 @@ public final class Main {
           "  rank --model MODEL         {\"context\": [...], \"candidates\": [...]} -> {\"scores\":"
               + " [...]}",
           "  evaluate --input FILE [--chat NAME] --person NAME_OR_ID [--test-fraction 0.2]"
-              + " [--seed N] [--progress-json]",
+              + " [--seed N] [--scrub] [--progress-json]",
+          "  (train and evaluate stop, writing no result, when their stdin is a pipe that closes:"
+              + " the parent is gone)",
           "  generate --out FILE [--format telegram|whatsapp] [--messages N | --megabytes N]"
               + " [--seed N]");
   private static final Set<String> NATIVE_COMMANDS = Set.of("train", "evaluate", "bench-loop");
@@ -39,17 +41,27 @@ public final class Main {
         && System.getenv("OMP_NUM_THREADS") == null) {
       System.exit(relaunchWithOneThread(argv));
     }
-    System.exit(run(argv, System.in, System.out, System.err));
+    System.exit(run(argv, System.in, System.out, System.err, StdinWatch.stdinIsPipe()));
   }
 
-  /** Runs a command; returns the exit code. Used by tests in-process. */
+  /** Runs a command; returns the exit code. Used by tests in-process; stdin is not watched. */
   public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
+    return run(argv, in, out, err, false);
+  }
+
+  /**
+   * Runs a command; returns the exit code.
+   *
+   * @param watchStdin {@code train} and {@code evaluate} stop when {@code in} ends
+   */
+  static int run(
+      String[] argv, InputStream in, PrintStream out, PrintStream err, boolean watchStdin) {
     if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("help")) {
       (argv.length == 0 ? err : out).println(USAGE);
       return argv.length == 0 ? 2 : 0;
     }
     try {
-      Commands commands = new Commands(in, out, err);
+      Commands commands = new Commands(in, out, err, watchStdin);
       switch (argv[0]) {
         case "participants" -> commands.participants(argv);
         case "train" -> commands.train(argv);
@@ -92,13 +104,22 @@ public final class Main {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(argv));
-    ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+    // stdin stays a pipe from this JVM, never written to: if this JVM dies, even of SIGKILL, the
+    // child sees its stdin end and stops (StdinWatch); if our own stdin is a pipe that ends, the
+    // child's is closed too
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("OMP_NUM_THREADS", "1");
     pb.environment().put("MKL_NUM_THREADS", "1");
     pb.environment().put("DJL_OFFLINE", "true");
     pb.environment().put("OPT_OUT_TRACKING", "true");
     try {
       Process child = pb.start();
+      if (StdinWatch.stdinIsPipe()) {
+        StdinWatch.start(System.in, () -> closeQuietly(child.getOutputStream()));
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
       return child.waitFor();
     } catch (java.io.IOException e) {
@@ -107,6 +128,14 @@ public final class Main {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
+    }
+  }
+
+  private static void closeQuietly(java.io.OutputStream stream) {
+    try {
+      stream.close();
+    } catch (java.io.IOException e) {
+      // the child is gone already
     }
   }
 }

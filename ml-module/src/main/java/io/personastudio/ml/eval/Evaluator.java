@@ -39,12 +39,22 @@ public final class Evaluator {
 
   public EvaluationReport evaluate(
       ImportedChat chat, String personName, double testFraction, Hyperparameters h) {
+    return evaluate(chat, personName, testFraction, h, false);
+  }
+
+  /**
+   * @param scrub replace e-mail addresses, phone and card numbers and links by placeholders before
+   *     the split, as {@code train --scrub} does: training, test cases and baseline all see the
+   *     scrubbed text
+   */
+  public EvaluationReport evaluate(
+      ImportedChat chat, String personName, double testFraction, Hyperparameters h, boolean scrub) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new MlException("--test-fraction must be between 0 and 1, got " + testFraction);
     }
     Participant person = chat.person(personName);
     Dataset dataset =
-        new DatasetBuilder(PersonaTrainer.datasetOptions(h, false)).build(chat.messages());
+        new DatasetBuilder(PersonaTrainer.datasetOptions(h, scrub)).build(chat.messages());
     Instant split = dataset.splitTime(testFraction);
     List<Turn> trainTurns =
         dataset.turns().stream().filter(t -> t.start().isBefore(split)).toList();
@@ -63,6 +73,9 @@ public final class Evaluator {
               + "; raise --test-fraction or pick another person");
     }
     TrainingResult trained = trainer.train(trainTurns, trainPairs, person, h);
+    if (trainer.stopRequested()) {
+      throw new MlException("evaluation stopped on request after " + trained.steps() + " steps");
+    }
     PersonaModel model = trained.model();
     List<DialoguePair> personTrain =
         trainPairs.stream().filter(p -> p.replierId().equals(person.id())).toList();

@@ -72,7 +72,19 @@ public final class PersonaMl {
       Hyperparameters hyperparameters,
       TrainingControl control,
       TrainingListener listener) {
+    return evaluate(chat, person, testFraction, hyperparameters, false, control, listener);
+  }
+
+  /** The same on a scrubbed dataset (as {@link #train} with {@code scrub}). */
+  public EvaluationReport evaluate(
+      ImportedChat chat,
+      String person,
+      double testFraction,
+      Hyperparameters hyperparameters,
+      boolean scrub,
+      TrainingControl control,
+      TrainingListener listener) {
     return new Evaluator(new PersonaTrainer(control, listener))
-        .evaluate(chat, person, testFraction, hyperparameters);
+        .evaluate(chat, person, testFraction, hyperparameters, scrub);
   }
 }

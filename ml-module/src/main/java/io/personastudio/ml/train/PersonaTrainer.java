@@ -50,6 +50,11 @@ public final class PersonaTrainer {
     this.listener = listener;
   }
 
+  /** True once the run's control asks it to stop (the evaluation then measures nothing). */
+  public boolean stopRequested() {
+    return control.stopRequested() != null && control.stopRequested().getAsBoolean();
+  }
+
   public static DatasetOptions datasetOptions(Hyperparameters h, boolean scrub) {
     return new DatasetOptions(
         Duration.ofMinutes(h.gapMinutes()), h.contextTurns(), scrub, MediaPolicy.MARKER);

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.personastudio.ml.chat.ChatFormat;
+import io.personastudio.ml.chat.ChatMessage;
+import io.personastudio.ml.chat.ImportedChat;
 import io.personastudio.ml.support.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +28,19 @@ class MainTest {
   private record Run(int code, String out, String err) {}
 
   private static Run run(String stdin, String... args) {
+    return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false, args);
+  }
+
+  private static Run run(InputStream stdin, boolean watchStdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
             args,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            stdin,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            watchStdin);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -138,6 +150,128 @@ class MainTest {
     assertThat(reply.code()).isEqualTo(1);
     assertThat(reply.out().lines()).hasSize(1);
     assertThat(reply.err()).contains("stdin line 2").contains("invalid JSON");
+  }
+
+  @Test
+  void trainStopsWithoutAModelWhenItsStdinPipeEnds() throws Exception {
+    Path chat = Fixtures.writeWhatsApp(Fixtures.chat(80, 11), dir.resolve("chat.txt"));
+    Path model = dir.resolve("alice.psml");
+    String[] train = {
+      "train",
+      "--input",
+      chat.toString(),
+      "--person",
+      "Alice",
+      "--out",
+      model.toString(),
+      "--epochs",
+      "50",
+      "--generator",
+      "off"
+    };
+
+    Run orphan = run(new ByteArrayInputStream(new byte[0]), true, train);
+
+    assertThat(orphan.code()).isEqualTo(1);
+    assertThat(orphan.err()).contains("stdin closed").contains("training stopped at step");
+    assertThat(orphan.out()).isEmpty();
+    assertThat(model).doesNotExist();
+  }
+
+  @Test
+  void trainWithAnOpenStdinPipeRunsToTheEnd() throws Exception {
+    Path chat = Fixtures.writeWhatsApp(Fixtures.chat(80, 11), dir.resolve("chat.txt"));
+    Path model = dir.resolve("alice.psml");
+    try (PipedOutputStream parent = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(parent)) {
+      Run train =
+          run(
+              stdin,
+              true,
+              "train",
+              "--input",
+              chat.toString(),
+              "--person",
+              "Alice",
+              "--out",
+              model.toString(),
+              "--epochs",
+              "2",
+              "--generator",
+              "off");
+      assertThat(train.code()).as(train.err()).isZero();
+    }
+    assertThat(model).exists();
+  }
+
+  @Test
+  void evaluateStopsWithoutAReportWhenItsStdinPipeEnds() throws Exception {
+    Path chat = Fixtures.writeWhatsApp(Fixtures.chat(120, 5), dir.resolve("chat.txt"));
+    Run orphan =
+        run(
+            new ByteArrayInputStream(new byte[0]),
+            true,
+            "evaluate",
+            "--input",
+            chat.toString(),
+            "--person",
+            "Alice",
+            "--epochs",
+            "50",
+            "--generator",
+            "off");
+    assertThat(orphan.code()).isEqualTo(1);
+    assertThat(orphan.err()).contains("stdin closed").contains("evaluation stopped");
+    assertThat(orphan.out()).isEmpty();
+  }
+
+  @Test
+  void evaluateScrubsPersonalDataLikeTrainDoes() throws Exception {
+    List<ChatMessage> messages = new ArrayList<>();
+    for (ChatMessage m : Fixtures.chat(120, 5).messages()) {
+      String text =
+          m.senderId().equals("alice") ? m.text() + " mail alice.k@example.com" : m.text();
+      messages.add(
+          Fixtures.msg(Integer.parseInt(m.id()), m.senderId(), m.senderName(), m.time(), text));
+    }
+    Path chat =
+        Fixtures.writeWhatsApp(
+            new ImportedChat("scrub", ChatFormat.TELEGRAM_JSON, messages), dir.resolve("chat.txt"));
+    String[] evaluate = {
+      "evaluate",
+      "--input",
+      chat.toString(),
+      "--person",
+      "Alice",
+      "--epochs",
+      "1",
+      "--generator",
+      "off"
+    };
+
+    Run plain = run("", evaluate);
+    String[] withScrub = java.util.Arrays.copyOf(evaluate, evaluate.length + 1);
+    withScrub[evaluate.length] = "--scrub";
+    Run scrubbed = run("", withScrub);
+
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(scrubbed.code()).as(scrubbed.err()).isZero();
+    JsonObject plainSample = firstSample(plain.out());
+    JsonObject scrubbedSample = firstSample(scrubbed.out());
+    assertThat(plainSample.get("real").getAsString()).contains("alice.k@example.com");
+    assertThat(plainSample.get("model").getAsString()).contains("alice.k@example.com");
+    assertThat(scrubbed.out()).doesNotContain("example.com");
+    assertThat(scrubbedSample.get("real").getAsString()).endsWith("mail <email>");
+    assertThat(scrubbedSample.get("model").getAsString()).endsWith("mail <email>");
+    assertThat(scrubbedSample.get("baseline").getAsString()).endsWith("mail <email>");
+  }
+
+  private static JsonObject firstSample(String report) {
+    return JsonParser.parseString(report)
+        .getAsJsonObject()
+        .getAsJsonArray("samples")
+        .get(0)
+        .getAsJsonObject();
   }
 
   @Test
