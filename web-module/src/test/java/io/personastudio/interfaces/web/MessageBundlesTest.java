@@ -2,12 +2,15 @@ package io.personastudio.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.personastudio.domain.account.PasswordPolicy;
 import io.personastudio.testing.web.Bundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -78,6 +81,27 @@ class MessageBundlesTest {
     for (Path page : pages()) {
       assertThat(Files.readString(page)).as(page.toString()).doesNotContain("escape=\"false\"");
     }
+  }
+
+  @Test
+  void thePasswordRulesStateTheLengthThePolicyEnforces() throws IOException {
+    String minLength = String.valueOf(PasswordPolicy.MIN_LENGTH);
+    for (String language : List.of("en", "ru")) {
+      String rules = Bundles.text(language, "register.passwordRules");
+      assertThat(rules).as(language).contains("{0}");
+      assertThat(rules.replace("{0}", ""))
+          .as(language + ": a parameter, not a copied figure")
+          .doesNotContainPattern("\\d");
+      assertThat(
+              new MessageFormat(rules, Locale.forLanguageTag(language))
+                  .format(new Object[] {PasswordPolicy.MIN_LENGTH}))
+          .as(language)
+          .contains(" " + minLength + " ");
+    }
+    assertThat(Files.readString(PAGES.resolve("register.xhtml")))
+        .containsPattern(
+            "(?s)<h:outputFormat[^>]*register\\.passwordRules[^>]*>\\s*<f:param value=\"#\\{passwordRules\\.minLength\\}\"");
+    assertThat(new PasswordRules().getMinLength()).isEqualTo(PasswordPolicy.MIN_LENGTH);
   }
 
   private static List<Path> pages() throws IOException {
