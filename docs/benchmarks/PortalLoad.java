@@ -45,6 +45,7 @@ public final class PortalLoad {
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+  private static final Pattern VIEW_TOKEN = Pattern.compile("jakarta\\.faces\\.Token=([^&\"]+)");
   private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern REPLY = Pattern.compile("\"reply\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)+)\"");
 
@@ -184,6 +185,8 @@ public final class PortalLoad {
             .build();
     String jwt;
     String personaId;
+    /** The session's protected-view token: signed-in pages open only with it, as the site's links do. */
+    String viewToken;
 
     User(String email, String personaName) {
       this.email = email;
@@ -281,15 +284,16 @@ public final class PortalLoad {
       if (!after.body().contains(personaName)) {
         throw new IllegalStateException(email + ": sign-in did not reach a dashboard with " + personaName + " (" + after.uri() + "): " + title(after.body()));
       }
+      viewToken = group(VIEW_TOKEN, after.body(), email + ": the dashboard's links carry no view token");
     }
 
     void browseUntil(Instant end) {
       Random random = new Random(email.hashCode());
       int turn = 0;
       while (Instant.now().isBefore(end)) {
-        page("dashboard", "app/dashboard.xhtml");
+        page("dashboard", "app/dashboard.xhtml?jakarta.faces.Token=" + viewToken);
         pause(random);
-        page("persona", "app/persona.xhtml?id=" + personaId);
+        page("persona", "app/persona.xhtml?id=" + personaId + "&jakarta.faces.Token=" + viewToken);
         pause(random);
         chat("how was the " + (turn++ % 2 == 0 ? "movie" : "weather") + " yesterday?");
         pause(random);

@@ -12,6 +12,7 @@ import io.personastudio.testing.TestDatabase;
 import io.personastudio.testing.web.Browser;
 import io.personastudio.testing.web.Bundles;
 import io.personastudio.testing.web.Member;
+import io.personastudio.testing.web.Pages;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -111,7 +112,7 @@ class AccountJourneyIT {
     assertThat(decodeQr(browser.findElement(By.id("qr")).getAttribute("src"))).isEqualTo(link);
     assertThat(browser.findElement(By.id("list:tokens:0:label")).getText()).isEqualTo("My phone");
 
-    browser.get(base + "app/tokens.xhtml?persona=" + persona);
+    new Pages(browser, base).open("app/tokens.xhtml?persona=" + persona);
     assertThat(browser.findElements(By.id("secret"))).as("shown once").isEmpty();
     assertThat(browser.getPageSource()).doesNotContain(secret);
     assertThat(browser.findElement(By.id("list:tokens:0:state")).getText())
@@ -134,7 +135,7 @@ class AccountJourneyIT {
     vera.api().post("api/v1/personas/" + persona + "/tokens", "{\"label\":\"secret-label\"}");
 
     signIn(otto.email(), otto.password());
-    browser.get(base + "app/tokens.xhtml?persona=" + persona);
+    new Pages(browser, base).open("app/tokens.xhtml?persona=" + persona);
 
     assertThat(messages()).contains(text("tokens.noPersona"));
     assertThat(browser.getPageSource()).doesNotContain("Aunt Vera").doesNotContain("secret-label");

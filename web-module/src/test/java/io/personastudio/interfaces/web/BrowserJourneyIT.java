@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -263,6 +264,29 @@ class BrowserJourneyIT {
     site.open("app/training.xhtml?run=" + run);
     assertThat(site.text(By.id("notFound"))).isEqualTo(Bundles.text("en", "training.notFound"));
     assertThat(browser.findElements(By.id("training:status"))).isEmpty();
+  }
+
+  @Test
+  void aLinkWithoutTheSessionsTokenOpensNoSignedInPage() {
+    Pages site = new Pages(browser, base);
+    site.register("Nina");
+    site.arrivesAt("app/dashboard.xhtml");
+    String landing = Bundles.text("en", "landing.headline");
+    for (String forged :
+        List.of(
+            "app/dashboard.xhtml",
+            "app/new.xhtml",
+            "app/account.xhtml",
+            "app/persona.xhtml?id=" + UUID.randomUUID(),
+            "app/training.xhtml?run=" + UUID.randomUUID(),
+            "app/tokens.xhtml?persona=" + UUID.randomUUID())) {
+      browser.get(base + forged);
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as(forged).isEqualTo(landing);
+    }
+    site.open("app/dashboard.xhtml");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .as("the same page with the session's token")
+        .isEqualTo(Bundles.text("en", "dashboard.title"));
   }
 
   private static Path writeChat(String content, String suffix) throws IOException {
