@@ -41,7 +41,8 @@ public class Session {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     // A refused sign-in is answered here, before the container's authenticate(): through it the
-    // page came back without its message (issue 5). The mechanism checks again on the way in.
+    // page came back without its message (issue 5). The mechanism then trusts this request's
+    // verified credentials instead of hashing the password again.
     Credentials.Outcome checked =
         credentials.check(email, password == null ? "" : password, request.getRemoteAddr());
     if (checked.account().isEmpty()) {

@@ -74,7 +74,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
     Credentials.Outcome outcome =
-        credentials.check(c.getCaller(), c.getPasswordAsString(), request.getRemoteAddr());
+        credentials.confirm(c.getCaller(), c.getPasswordAsString(), request.getRemoteAddr());
     if (outcome.account().isEmpty()) {
       // the sign-in page says why; no 401 error page in place of the form
       request.setAttribute(Credentials.Refusal.class.getName(), outcome.refusal());
