@@ -65,8 +65,7 @@ final class PersonaChat {
       out.send(in.chatId(), texts.get(key, binding.persona().name()));
       return;
     }
-    memory.append(in.chatId(), personaId, Turn.user(in.text()));
-    memory.append(in.chatId(), personaId, Turn.persona(reply));
+    memory.append(in.chatId(), personaId, List.of(Turn.user(in.text()), Turn.persona(reply)));
     for (String part : MessageSplitter.split(reply)) {
       out.send(in.chatId(), part);
     }

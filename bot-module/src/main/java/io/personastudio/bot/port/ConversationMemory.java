@@ -10,7 +10,8 @@ public interface ConversationMemory {
   /** At most {@code limit} most recent turns, oldest first. */
   List<Turn> recent(long chatId, String personaId, int limit);
 
-  void append(long chatId, String personaId, Turn turn);
+  /** Stores turns in order (one exchange: the user's message and the persona's reply). */
+  void append(long chatId, String personaId, List<Turn> turns);
 
   /** Forgets the conversation of this chat with this persona. */
   void forget(long chatId, String personaId);

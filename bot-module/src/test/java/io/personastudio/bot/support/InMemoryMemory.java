@@ -21,10 +21,10 @@ public final class InMemoryMemory implements ConversationMemory {
   }
 
   @Override
-  public void append(long chatId, String personaId, Turn turn) {
+  public void append(long chatId, String personaId, List<Turn> added) {
     List<Turn> all = turns.computeIfAbsent(key(chatId, personaId), k -> new ArrayList<>());
     synchronized (all) {
-      all.add(turn);
+      all.addAll(added);
     }
   }
 

@@ -2,26 +2,35 @@ package io.personastudio.application.chat;
 
 import io.personastudio.domain.DomainException;
 import io.personastudio.domain.persona.ModelVersion;
-import io.personastudio.domain.persona.Persona;
 import io.personastudio.ml.model.ModelArtifact;
 import io.personastudio.ml.model.PersonaModel;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,7 +46,11 @@ public class PersonaRuntime {
   @PersistenceContext(unitName = "persona")
   EntityManager em;
 
-  @Resource ManagedExecutorService executor;
+  /** Inference threads come from the container, but tasks skip per-task context capture. */
+  @Resource ManagedThreadFactory threads;
+
+  @Resource(lookup = "jdbc/persona")
+  DataSource db;
 
   @Inject
   @ConfigProperty(name = "persona.runtime.cache-bytes", defaultValue = "268435456")
@@ -47,17 +60,31 @@ public class PersonaRuntime {
   @ConfigProperty(name = "persona.runtime.timeout-millis", defaultValue = "2000")
   long timeoutMillis;
 
+  @Inject
+  @ConfigProperty(name = "persona.runtime.threads", defaultValue = "0")
+  int threadCount;
+
   private ModelCache cache;
+  private ExecutorService inference;
 
   @PostConstruct
-  void createCache() {
+  void start() {
     cache = new ModelCache(cacheBytes);
+    // A model answers in pure Java and needs no container context: capturing it per task (what a
+    // ManagedExecutorService does on every submit) cost more than many replies themselves.
+    int count = threadCount > 0 ? threadCount : 2 * Runtime.getRuntime().availableProcessors();
+    inference = Executors.newFixedThreadPool(count, threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    inference.shutdownNow();
   }
 
   /** The web chat: the owner talks to their own persona. */
   public String reply(UUID owner, UUID personaId, List<String> context) {
-    Persona persona = em.find(Persona.class, personaId);
-    if (persona == null || !persona.ownedBy(owner)) {
+    ActivePersona persona = lookUp(personaId).filter(p -> p.owner().equals(owner)).orElse(null);
+    if (persona == null) {
       throw DomainException.notFound("No such persona.");
     }
     return answer(persona, context);
@@ -65,17 +92,16 @@ public class PersonaRuntime {
 
   /** The bot: a chat already granted access to the persona by a token. */
   public String reply(UUID personaId, List<String> context) {
-    Persona persona = em.find(Persona.class, personaId);
-    if (persona == null) {
-      throw DomainException.notFound("This persona has been deleted.");
-    }
+    ActivePersona persona =
+        lookUp(personaId)
+            .orElseThrow(() -> DomainException.notFound("This persona has been deleted."));
     return answer(persona, context);
   }
 
   /** Scores per candidate, higher = more likely the person's reply. */
   public float[] rank(UUID owner, UUID personaId, List<String> context, List<String> candidates) {
-    Persona persona = em.find(Persona.class, personaId);
-    if (persona == null || !persona.ownedBy(owner)) {
+    ActivePersona persona = lookUp(personaId).filter(p -> p.owner().equals(owner)).orElse(null);
+    if (persona == null) {
       throw DomainException.notFound("No such persona.");
     }
     PersonaModel model = model(persona);
@@ -86,7 +112,30 @@ public class PersonaRuntime {
     return cache.size();
   }
 
-  private String answer(Persona persona, List<String> context) {
+  /** Owner and active model of a persona, read fresh on every request (one indexed row). */
+  private record ActivePersona(UUID owner, Optional<UUID> activeModel) {}
+
+  private Optional<ActivePersona> lookUp(UUID personaId) {
+    if (personaId == null) {
+      return Optional.empty();
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT owner_id, active_model_id FROM persona WHERE id = ?")) {
+      q.setObject(1, personaId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next()
+            ? Optional.of(
+                new ActivePersona(
+                    rs.getObject(1, UUID.class), Optional.ofNullable(rs.getObject(2, UUID.class))))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the persona failed", e);
+    }
+  }
+
+  private String answer(ActivePersona persona, List<String> context) {
     if (context == null || context.isEmpty() || context.stream().allMatch(String::isBlank)) {
       throw DomainException.invalid("Say something first.");
     }
@@ -94,10 +143,10 @@ public class PersonaRuntime {
     return timed(() -> model.reply(context));
   }
 
-  private PersonaModel model(Persona persona) {
+  private PersonaModel model(ActivePersona persona) {
     UUID modelId =
         persona
-            .activeModelId()
+            .activeModel()
             .orElseThrow(
                 () -> DomainException.conflict("This persona is still training; try again later."));
     return cache.get(
@@ -105,7 +154,12 @@ public class PersonaRuntime {
   }
 
   private <T> T timed(java.util.concurrent.Callable<T> work) {
-    Future<T> answer = executor.submit(work);
+    Future<T> answer;
+    try {
+      answer = inference.submit(work);
+    } catch (RejectedExecutionException e) {
+      throw DomainException.conflict("The persona runtime is shutting down; try again.");
+    }
     try {
       return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

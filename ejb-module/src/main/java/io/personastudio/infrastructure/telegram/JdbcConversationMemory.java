@@ -61,24 +61,31 @@ public class JdbcConversationMemory implements ConversationMemory {
   }
 
   @Override
-  public void append(long chatId, String personaId, Turn turn) {
-    UUID id = UUID.randomUUID();
+  public void append(long chatId, String personaId, List<Turn> turns) {
+    if (turns.isEmpty()) {
+      return;
+    }
     UUID persona = UUID.fromString(personaId);
-    Sealed sealed = cipher.seal(turn.text(), id.toString());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     try (Connection c = db.getConnection()) {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO telegram_turn"
                   + " (id, chat_id, persona_id, speaker, key_id, text_cipher, created_at)"
                   + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setObject(1, id);
-        insert.setLong(2, chatId);
-        insert.setObject(3, persona);
-        insert.setString(4, turn.speaker().name());
-        insert.setString(5, sealed.keyId());
-        insert.setBytes(6, sealed.bytes());
-        insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
-        insert.executeUpdate();
+        for (Turn turn : turns) {
+          UUID id = UUID.randomUUID();
+          Sealed sealed = cipher.seal(turn.text(), id.toString());
+          insert.setObject(1, id);
+          insert.setLong(2, chatId);
+          insert.setObject(3, persona);
+          insert.setString(4, turn.speaker().name());
+          insert.setString(5, sealed.keyId());
+          insert.setBytes(6, sealed.bytes());
+          insert.setObject(7, now);
+          insert.addBatch();
+        }
+        insert.executeBatch();
       }
       try (PreparedStatement trim =
           c.prepareStatement(
@@ -93,7 +100,7 @@ public class JdbcConversationMemory implements ConversationMemory {
         trim.executeUpdate();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("storing a turn failed", e);
+      throw new IllegalStateException("storing the conversation failed", e);
     }
   }
 
