@@ -18,9 +18,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -47,7 +45,8 @@ public class TrainingQueue {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  /** Guarded by this: a job's end waits until the claim that started it has recorded its slot. */
+  private final RunSlots running = new RunSlots();
 
   /** A running run that has not said it is alive for this long is put back in the queue. */
   @Inject
@@ -89,13 +88,18 @@ public class TrainingQueue {
     scheduler.execute(this::fill);
   }
 
-  /** A job of this node ended, or only evaluates a published model now: its slot is free. */
-  public void finished(UUID runId) {
-    running.remove(runId);
+  /**
+   * An execution of this node ended, or only evaluates a published model now: its slot is free.
+   * Returns false when a newer execution of the same run has the slot here (the run was put back in
+   * the queue and claimed again by this node): the run's working folder is then still in use.
+   */
+  public synchronized boolean finished(UUID runId, long execution) {
+    boolean released = running.release(runId, execution);
     scheduler.execute(this::fill);
+    return released;
   }
 
-  public int runningHere() {
+  public synchronized int runningHere() {
     return running.size();
   }
 
@@ -117,14 +121,15 @@ public class TrainingQueue {
   }
 
   private void start(UUID runId) {
-    running.add(runId);
+    running.claim(runId);
     try {
       Properties parameters = new Properties();
       parameters.setProperty("runId", runId.toString());
       long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+      running.started(runId, execution);
       runs.jobStarted(runId, execution);
     } catch (RuntimeException e) {
-      running.remove(runId);
+      running.notStarted(runId);
       runs.failed(runId, "The training could not start: " + e.getMessage());
     }
   }

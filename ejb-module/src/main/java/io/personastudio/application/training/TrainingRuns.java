@@ -56,8 +56,19 @@ public class TrainingRuns {
     return Optional.of(id);
   }
 
+  /**
+   * Records the claim's batch execution; both the queue (once the job is submitted) and the job
+   * itself (before its first step) say so, whichever is first. One statement, so the two never meet
+   * on the run's version; a cancel since the claim stands, and a stale job of an earlier claim
+   * never takes the run back (see {@link TrainingRun#jobStarted}).
+   */
   public void jobStarted(UUID runId, long execution) {
-    em.find(TrainingRun.class, runId).jobStarted(execution);
+    em.createNativeQuery(
+            "UPDATE training_run SET job_execution = ? WHERE id = ? AND job_execution IN (-1, ?)")
+        .setParameter(1, execution)
+        .setParameter(2, runId)
+        .setParameter(3, execution)
+        .executeUpdate();
   }
 
   public void progress(UUID runId, RunPhase phase, long step, long total, Float loss, Long eta) {
@@ -83,10 +94,14 @@ public class TrainingRuns {
    * The new model becomes the persona's active one in the same commit that completes the run; with
    * an evaluation to follow, the run shows phase EVALUATE until {@link #evaluated}.
    */
-  public UUID publish(UUID runId, int formatVersion, byte[] artifact, boolean evaluationFollows) {
+  public UUID publish(
+      UUID runId, long execution, int formatVersion, byte[] artifact, boolean evaluationFollows) {
     TrainingRun run = em.find(TrainingRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     if (run.status() != RunStatus.RUNNING) {
       throw new IllegalStateException("The training was " + run.status().name().toLowerCase());
+    }
+    if (!run.ownedBy(execution)) {
+      throw new IllegalStateException("The training was taken over by another node");
     }
     Persona persona = em.find(Persona.class, run.personaId(), LockModeType.PESSIMISTIC_WRITE);
     ModelVersion model = new ModelVersion(persona.id(), runId, formatVersion, artifact, now());
@@ -148,21 +163,22 @@ public class TrainingRuns {
     return RunView.of(run, run.skippedRecords() == 0 ? List.of() : skipReasons(run.id()));
   }
 
-  public void failed(UUID runId, String reason) {
-    failed(runId, null, reason);
+  public boolean failed(UUID runId, String reason) {
+    return failed(runId, null, reason);
   }
 
   /**
    * Fails the run, unless it already ended or has since been taken over by another execution (a
-   * node thought dead that comes back must not fail the run that resumed elsewhere).
+   * node thought dead that comes back must not fail the run that resumed elsewhere, nor a run the
+   * supervisor put back in the queue). Returns whether it failed the run.
    */
-  public void failed(UUID runId, Long execution, String reason) {
+  public boolean failed(UUID runId, Long execution, String reason) {
     TrainingRun run = em.find(TrainingRun.class, runId);
     if (run == null || run.status().finished()) {
-      return;
+      return false;
     }
-    if (execution != null && !run.jobExecution().map(execution::equals).orElse(false)) {
-      return;
+    if (execution != null && !run.ownedBy(execution)) {
+      return false;
     }
     run.failed(reason, now());
     em.find(Persona.class, run.personaId()).trainingFailed();
@@ -172,6 +188,13 @@ public class TrainingRuns {
                 + " (SELECT id FROM chat_import WHERE persona_id = ? AND imported_at IS NULL)")
         .setParameter(1, run.personaId())
         .executeUpdate();
+    return true;
+  }
+
+  /** Whether this batch execution is (or was, until it ended) the one working on the run. */
+  public boolean ownedBy(UUID runId, long execution) {
+    TrainingRun run = em.find(TrainingRun.class, runId);
+    return run != null && run.ownedBy(execution);
   }
 
   /** The run if it belongs to the account; the same empty answer otherwise (no IDOR). */
@@ -222,7 +245,9 @@ public class TrainingRuns {
    */
   public int requeueSilent(int silentSeconds) {
     return em.createNativeQuery(
-            "UPDATE training_run SET status = 'QUEUED', phase = 'QUEUED'"
+            // the execution is forgotten: the silent node's job, should it come back, no longer
+            // owns the run and must neither fail it nor take its upload
+            "UPDATE training_run SET status = 'QUEUED', phase = 'QUEUED', job_execution = NULL"
                 // a run claimed again after a node died starts afresh: its old heartbeat is
                 // older than its new start and must not make it look silent at once
                 + " WHERE status = 'RUNNING' AND greatest(heartbeat_at, started_at)"
@@ -281,9 +306,10 @@ public class TrainingRuns {
     return em.find(TrainingRun.class, runId) != null;
   }
 
-  public boolean isRunning(UUID runId) {
+  /** Whether the run is running and this execution is the one running it. */
+  public boolean isRunning(UUID runId, long execution) {
     TrainingRun run = em.find(TrainingRun.class, runId);
-    return run != null && run.status() == RunStatus.RUNNING;
+    return run != null && run.status() == RunStatus.RUNNING && run.ownedBy(execution);
   }
 
   private static OffsetDateTime now() {

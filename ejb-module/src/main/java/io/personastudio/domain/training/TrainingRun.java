@@ -22,6 +22,12 @@ public class TrainingRun {
 
   public static final String OF_PERSONA = "TrainingRun.ofPersona";
 
+  /**
+   * The execution of a run claimed by a node whose batch job has not started yet; only the claim's
+   * own job replaces it (TrainingRuns.jobStarted), never a stale job of an earlier claim.
+   */
+  private static final long CLAIMED = -1L;
+
   @Id private UUID id;
 
   @Column(name = "persona_id", nullable = false)
@@ -96,16 +102,13 @@ public class TrainingRun {
   public void claimed(OffsetDateTime now) {
     status = RunStatus.RUNNING;
     phase = RunPhase.IMPORT;
-    jobExecution = -1L;
+    jobExecution = CLAIMED;
     startedAt = now;
   }
 
-  /**
-   * The batch job of the claim has started. Only the execution is recorded: a cancel that came
-   * between the claim and this moment stands.
-   */
-  public void jobStarted(long execution) {
-    jobExecution = execution;
+  /** Whether this batch execution is the one working on the run (it may have ended since). */
+  public boolean ownedBy(long execution) {
+    return jobExecution != null && jobExecution == execution;
   }
 
   public void progress(RunPhase newPhase, long newStep, long total, Float newLoss, Long eta) {

@@ -39,9 +39,10 @@ public class PublishModelBatchlet extends RunStep {
     if (sample == null || sample.isBlank()) {
       throw new IllegalStateException("The trained model answered with an empty reply.");
     }
-    runs.publish(runId, ModelArtifact.FORMAT_VERSION, artifact, evaluate);
+    long execution = job.getExecutionId();
+    runs.publish(runId, execution, ModelArtifact.FORMAT_VERSION, artifact, evaluate);
     // the evaluation that follows must not hold up the queue: the next training may start now
-    queue.finished(runId);
+    queue.finished(runId, execution);
     return "PUBLISHED";
   }
 }

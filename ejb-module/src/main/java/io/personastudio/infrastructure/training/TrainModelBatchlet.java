@@ -109,7 +109,8 @@ public class TrainModelBatchlet extends RunStep {
       }
       if (now - lastCancelCheck >= CANCEL_CHECK_NANOS) {
         lastCancelCheck = now;
-        return !runs.isRunning(runId);
+        // cancelled, or put back in the queue while this node was too slow to say it is alive
+        return !runs.isRunning(runId, job.getExecutionId());
       }
       return false;
     }

@@ -2,9 +2,13 @@ package io.personastudio.application.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.personastudio.application.persona.PersonaService;
+import io.personastudio.infrastructure.training.RunEnding;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,12 +38,15 @@ class TrainingRunLifecycleIT {
   }
 
   @Inject TrainingRuns runs;
+  @Inject RunEnding ending;
+  @Inject PersonaService personas;
 
   @Resource(lookup = "jdbc/persona")
   DataSource db;
 
   private UUID owner;
   private UUID run;
+  private Path upload;
 
   @BeforeEach
   void aRunningRun() throws Exception {
@@ -61,11 +68,72 @@ class TrainingRunLifecycleIT {
         run,
         persona,
         owner);
+    UUID chat = UUID.randomUUID();
+    sql(
+        "INSERT INTO chat_import (id, persona_id, format, file_name, size_bytes)"
+            + " VALUES (?, ?, 'TELEGRAM_JSON', 'chat.json', 2)",
+        chat,
+        persona);
+    upload = personas.uploadOf(chat);
+    Files.createDirectories(upload.getParent());
+    Files.writeString(upload, "{}");
   }
 
   @AfterEach
   void leaveNothing() throws Exception {
     sql("DELETE FROM account WHERE id = ?", owner);
+    Files.deleteIfExists(upload);
+  }
+
+  @Test
+  void aSlowNodesJobEndingAfterItsRunWasRequeuedLeavesTheRunAndItsUpload() throws Exception {
+    sql(
+        "UPDATE training_run SET job_execution = 7, heartbeat_at = now() - interval '5 minutes',"
+            + " started_at = now() - interval '10 minutes' WHERE id = ?",
+        run);
+    runs.requeueSilent(180);
+
+    ending.jobEnded(run, 7, false, "the training job stopped");
+
+    // the queue of this node may have claimed the requeued run meanwhile: either way it is not
+    // failed
+    assertThat(status()).isIn("QUEUED", "RUNNING");
+    assertThat(column("failure_reason")).isNull();
+    assertThat(upload).as("the upload the next import reads").exists();
+  }
+
+  @Test
+  void aStaleJobEndingAfterAnotherExecutionTookTheRunOverLeavesIt() throws Exception {
+    sql("UPDATE training_run SET job_execution = 8 WHERE id = ?", run);
+
+    ending.jobEnded(run, 7, false, "the training job stopped");
+
+    assertThat(status()).isEqualTo("RUNNING");
+    assertThat(upload).exists();
+  }
+
+  @Test
+  void aRequeuedRunForgetsItsExecutionAndOnlyANewClaimsJobRecordsItself() throws Exception {
+    sql(
+        "UPDATE training_run SET job_execution = 7, heartbeat_at = now() - interval '5 minutes',"
+            + " started_at = now() - interval '10 minutes' WHERE id = ?",
+        run);
+    runs.requeueSilent(180);
+
+    runs.jobStarted(run, 7); // the stale job repeats what it said at its start
+
+    assertThat(column("job_execution")).isNotEqualTo("7");
+  }
+
+  @Test
+  void theOwningJobsFailureFailsTheRunWithItsReasonAndDeletesTheUpload() throws Exception {
+    sql("UPDATE training_run SET job_execution = 7 WHERE id = ?", run);
+
+    ending.jobEnded(run, 7, false, "The chat has too few messages of Ana.");
+
+    assertThat(status()).isEqualTo("FAILED");
+    assertThat(column("failure_reason")).isEqualTo("The chat has too few messages of Ana.");
+    assertThat(upload).doesNotExist();
   }
 
   @Test
@@ -114,9 +182,13 @@ class TrainingRunLifecycleIT {
   }
 
   private String status() throws SQLException {
+    return column("status");
+  }
+
+  private String column(String name) throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement query =
-            c.prepareStatement("SELECT status FROM training_run WHERE id = ?")) {
+            c.prepareStatement("SELECT " + name + " FROM training_run WHERE id = ?")) {
       query.setObject(1, run);
       try (ResultSet row = query.executeQuery()) {
         assertThat(row.next()).as("the run exists").isTrue();
