@@ -86,6 +86,11 @@ public class TrainingRuns {
     }
   }
 
+  /** The run moves on to another phase; its step, total and loss stay as last reported. */
+  public void entered(UUID runId, RunPhase phase) {
+    em.find(TrainingRun.class, runId).entered(phase);
+  }
+
   public void imported(UUID importId, int messages, int skipped) {
     em.find(ChatImport.class, importId).imported(messages, skipped, now());
   }

@@ -111,6 +111,10 @@ public class TrainingRun {
     return jobExecution != null && jobExecution == execution;
   }
 
+  public void entered(RunPhase newPhase) {
+    phase = newPhase;
+  }
+
   public void progress(RunPhase newPhase, long newStep, long total, Float newLoss, Long eta) {
     phase = newPhase;
     step = newStep;

@@ -32,7 +32,7 @@ public class PublishModelBatchlet extends RunStep {
 
   @Override
   String run(UUID runId) throws Exception {
-    runs.progress(runId, RunPhase.PUBLISH, 0, 0, null, null);
+    runs.entered(runId, RunPhase.PUBLISH); // the run keeps the step and total it trained
     byte[] artifact = Files.readAllBytes(RunWork.model(config, runId));
     PersonaModel model = ModelArtifact.fromBytes(artifact);
     String sample = model.reply(java.util.List.of("hello"));

@@ -67,6 +67,8 @@ class TrainingPipelineIT {
     RunView run = runs.view(persona.trainingRun()).orElseThrow();
     assertThat(run.status()).isEqualTo("COMPLETED");
     assertThat(run.percent()).isEqualTo(100f);
+    assertThat(run.step()).as("the steps trained, kept after publishing").isPositive();
+    assertThat(run.totalSteps()).isGreaterThanOrEqualTo(run.step());
     assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("READY");
     assertThat(count("SELECT count(*) FROM training_loss WHERE run_id=?", run.id())).isPositive();
     assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
