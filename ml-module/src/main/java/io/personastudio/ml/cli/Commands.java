@@ -304,9 +304,10 @@ final class Commands {
     String weights = a.optional("weights");
     if (weights != null) {
       String[] w = weights.split(",");
-      if (w.length != 5 && w.length != 6) {
+      if (w.length < 5 || w.length > 7) {
         throw new Args.UsageException(
-            "--weights needs 5 or 6 numbers: relevance,style,length,neighbours,context[,evidence]");
+            "--weights needs 5 to 7 numbers:"
+                + " relevance,style,length,neighbours,context[,evidence[,consensus]]");
       }
       try {
         h =
@@ -316,8 +317,11 @@ final class Commands {
                 Float.parseFloat(w[2]),
                 Float.parseFloat(w[3]),
                 Float.parseFloat(w[4]));
-        if (w.length == 6) {
+        if (w.length >= 6) {
           h = h.withEvidenceWeight(Float.parseFloat(w[5]));
+        }
+        if (w.length == 7) {
+          h = h.withConsensusWeight(Float.parseFloat(w[6]));
         }
       } catch (NumberFormatException e) {
         throw new Args.UsageException("--weights must be numbers: " + weights);

@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * @param neighbours how many similar training contexts inform ranking
  * @param weightEvidence reply policy weight of the style model's total evidence that the person
  *     wrote a candidate (0 in artifacts before format 3: their policy is unchanged)
+ * @param weightConsensus weight, in replying and ranking, of a candidate's expected unigram F1
+ *     against the person's replies to the most similar stored contexts (minimum Bayes risk; 0 in
+ *     artifacts written before it existed: their policy is unchanged)
  * @param generator the generative component (null in format-1 artifacts: retrieval only)
  */
 public record Hyperparameters(
@@ -43,7 +46,8 @@ public record Hyperparameters(
     float weightContext,
     int neighbours,
     GeneratorParameters generator,
-    float weightEvidence) {
+    float weightEvidence,
+    float weightConsensus) {
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(
@@ -64,7 +68,8 @@ public record Hyperparameters(
         1.0f,
         5,
         GeneratorParameters.defaults(),
-        2.0f);
+        2.0f,
+        3.0f);
   }
 
   public Hyperparameters withSeed(long value) {
@@ -98,6 +103,10 @@ public record Hyperparameters(
 
   public Hyperparameters withEvidenceWeight(float value) {
     return with(b -> b.weightEvidence = value);
+  }
+
+  public Hyperparameters withConsensusWeight(float value) {
+    return with(b -> b.weightConsensus = value);
   }
 
   public Hyperparameters withGenerator(GeneratorParameters value) {
@@ -136,6 +145,7 @@ public record Hyperparameters(
     public int neighbours;
     public GeneratorParameters generator;
     public float weightEvidence;
+    public float weightConsensus;
 
     private Builder(Hyperparameters h) {
       seed = h.seed;
@@ -156,6 +166,7 @@ public record Hyperparameters(
       neighbours = h.neighbours;
       generator = h.generator;
       weightEvidence = h.weightEvidence;
+      weightConsensus = h.weightConsensus;
     }
 
     private Hyperparameters build() {
@@ -177,7 +188,8 @@ public record Hyperparameters(
           weightContext,
           neighbours,
           generator,
-          weightEvidence);
+          weightEvidence,
+          weightConsensus);
     }
   }
 }

@@ -6,7 +6,7 @@ import io.personastudio.ml.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,6 +172,7 @@ public final class PersonaModel {
    */
   public float[] rank(List<String> context, List<String> candidates) {
     Query q = query(context);
+    float consensusWeight = info.hyperparameters().weightConsensus();
     Set<String> said = new HashSet<>();
     if (context != null) {
       context.forEach(t -> said.add(normal(t)));
@@ -181,6 +182,9 @@ public final class PersonaModel {
       String c = candidates.get(i) == null ? "" : candidates.get(i);
       SparseVector v = vocabulary.tfidf(c);
       scores[i] = score(q, v, encoder.embedReply(v), styleScore(c), ECHO);
+      if (consensusWeight != 0f) {
+        scores[i] += consensusWeight * Consensus.expectedF1(c, q.replies, q.replyWeights);
+      }
       if (said.contains(normal(c))) {
         scores[i] -= REPEAT_PENALTY;
       }
@@ -200,43 +204,62 @@ public final class PersonaModel {
    * The reply policy: the person's own replies to similar contexts (BM25, or the relevance encoder
    * when no word is shared) and, if the model has a generator, replies sampled from it compete on
    * the same score (relevance, similarity to the person's answers in similar contexts, damped
-   * style); generated text that is unfinished, repetitive, echoes the context or holds words never
-   * seen in the training chat is rejected. Falls back to the most frequent reply; never empty.
+   * style, style evidence; retrieved replies also by consensus: the expected unigram F1 against the
+   * other retrieved replies, weighted by their retrieval score, a minimum-Bayes-risk choice);
+   * generated text that is unfinished, repetitive, echoes the context or holds words never seen in
+   * the training chat is rejected. Falls back to the most frequent reply; never empty.
    */
   public Answer answer(List<String> context) {
     List<String> turns =
         context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
     Query q = query(turns);
-    Set<Integer> candidates = new LinkedHashSet<>();
+    // candidate index -> how strongly retrieval proposes it (BM25 score, or encoder similarity)
+    Map<Integer, Float> retrieved = new LinkedHashMap<>();
     for (Bm25Index.Hit hit : q.neighbours) {
-      candidates.add(hit.index());
+      retrieved.putIfAbsent(hit.index(), hit.score());
     }
-    if (candidates.isEmpty()) {
+    if (retrieved.isEmpty()) {
       // no word in common with any stored context: fall back to the relevance encoder
       float[] sims = new float[poolReplies.size()];
       for (int i = 0; i < sims.length; i++) {
         sims[i] = 1f + RelevanceEncoder.cosine(q.embedding, replyEmbeddings[i]);
       }
       for (Bm25Index.Hit hit : TopK.of(sims, RETRIEVE)) {
-        candidates.add(hit.index());
+        retrieved.putIfAbsent(hit.index(), hit.score());
       }
     }
     String newest = turns.isEmpty() ? "" : turns.get(turns.size() - 1).strip();
     Hyperparameters h = info.hyperparameters();
+    List<Integer> candidates = new ArrayList<>();
+    for (int i : retrieved.keySet()) {
+      String text = poolReplies.get(i);
+      if (!text.strip().equalsIgnoreCase(newest) && !ReplySanitizer.clean(text).isEmpty()) {
+        candidates.add(i);
+      }
+    }
+    // minimum Bayes risk: how well each candidate agrees with the other likely replies
+    List<String> candidateTexts = new ArrayList<>(candidates.size());
+    float[] likelihood = new float[candidates.size()];
+    for (int c = 0; c < likelihood.length; c++) {
+      candidateTexts.add(poolReplies.get(candidates.get(c)));
+      likelihood[c] = Math.max(0f, retrieved.get(candidates.get(c)));
+    }
+    float[] consensus =
+        h.weightConsensus() == 0f
+            ? new float[candidates.size()]
+            : Consensus.expectedF1(candidateTexts, likelihood);
     int best = -1;
     float bestScore = Float.NEGATIVE_INFINITY;
     float bestContext = 0f;
-    for (int i : candidates) {
-      String text = poolReplies.get(i);
-      if (text.strip().equalsIgnoreCase(newest) || ReplySanitizer.clean(text).isEmpty()) {
-        continue;
-      }
+    for (int c = 0; c < candidates.size(); c++) {
+      int i = candidates.get(c);
       float contextSimilarity = q.vector.dot(contextVectors[i]);
       bestContext = Math.max(bestContext, contextSimilarity);
       float s =
           score(q, replyVectors[i], replyEmbeddings[i], REPLY_STYLE * replyStyle[i], 0f)
               + h.weightContext() * contextSimilarity
-              + h.weightEvidence() * replyEvidence[i];
+              + h.weightEvidence() * replyEvidence[i]
+              + h.weightConsensus() * consensus[c];
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -262,7 +285,11 @@ public final class PersonaModel {
           continue;
         }
         SparseVector v = vocabulary.tfidf(text);
-        // a generated reply answers this very context: it gets the best context match retrieval had
+        // a generated reply answers this very context: it gets the best context match retrieval
+        // had;
+        // it gets no consensus term: text sampled from the chat's words can stitch the retrieved
+        // replies' common words together ("yeah sure, sounds for again? ok fine lol") and so
+        // "agree" with all of them more than any real reply does
         float s =
             score(q, v, encoder.embedReply(v), REPLY_STYLE * styleScore(text), 0f)
                 + h.weightContext() * bestContext
@@ -371,9 +398,20 @@ public final class PersonaModel {
     for (int i = 0; i < k; i++) {
       weights[i] = all.get(i).score() / sum;
     }
-    return new Query(vector, embedding, all, weights);
+    List<String> replies = new ArrayList<>(all.size());
+    float[] replyWeights = new float[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      replies.add(poolReplies.get(all.get(i).index()));
+      replyWeights[i] = Math.max(0f, all.get(i).score());
+    }
+    return new Query(vector, embedding, all, weights, replies, replyWeights);
   }
 
   private record Query(
-      SparseVector vector, float[] embedding, List<Bm25Index.Hit> neighbours, float[] weights) {}
+      SparseVector vector,
+      float[] embedding,
+      List<Bm25Index.Hit> neighbours,
+      float[] weights,
+      List<String> replies,
+      float[] replyWeights) {}
 }

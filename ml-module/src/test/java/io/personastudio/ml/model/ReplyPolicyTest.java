@@ -105,8 +105,11 @@ class ReplyPolicyTest {
     PersonaModel loaded = ModelArtifact.fromBytes(v2);
 
     assertThat(model.info().hyperparameters().weightEvidence()).isPositive();
+    assertThat(model.info().hyperparameters().weightConsensus()).isPositive();
     assertThat(loaded.info().hyperparameters().weightEvidence()).isZero();
-    PersonaModel oldPolicy = withHyperparameters(model, h -> h.withEvidenceWeight(0f));
+    assertThat(loaded.info().hyperparameters().weightConsensus()).isZero();
+    PersonaModel oldPolicy =
+        withHyperparameters(model, h -> h.withEvidenceWeight(0f).withConsensusWeight(0f));
     for (String question : List.of("concert", "pizza", "beach", "museum", "homework")) {
       List<String> context = List.of("Hey Alice, what do you think about the " + question + "?");
       assertThat(loaded.answer(context)).isEqualTo(oldPolicy.answer(context));
@@ -132,6 +135,32 @@ class ReplyPolicyTest {
     assertThat(style.evidence("lol yeah the pizza")).isPositive();
     assertThat(style.evidence("Good evening, Alice. Indeed.")).isNegative();
     assertThat(style.evidence("lol yeah sure, omg lol yeah")).isGreaterThan(style.evidence("lol"));
+  }
+
+  @Test
+  void consensusWeightPrefersTheAnswerTheLikelyRepliesAgreeOn() {
+    PersonaModel without = withHyperparameters(model, h -> h.withConsensusWeight(0f));
+    PersonaModel only =
+        withHyperparameters(
+            model,
+            h -> h.withWeights(0f, 0f, 0f, 0f, 0f).withEvidenceWeight(0f).withConsensusWeight(1f));
+    double with = 0;
+    double before = 0;
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      List<String> context = List.of("Hey Alice, what do you think about the " + topic + "?");
+      // Alice's three ways of answering this question, equally likely in the fixture
+      List<String> likely =
+          List.of(
+              "lol the " + topic + " sounds great tbh",
+              "hmm " + topic + " again? ok fine lol",
+              "yeah sure, " + topic + " works for me");
+      float[] equal = {1, 1, 1};
+      with += Consensus.expectedF1(model.reply(context), likely, equal);
+      before += Consensus.expectedF1(without.reply(context), likely, equal);
+      // with consensus alone, the choice is one of her answers to this topic
+      assertThat(likely).as(context.toString()).contains(only.reply(context));
+    }
+    assertThat(with).isGreaterThanOrEqualTo(before);
   }
 
   @Test
@@ -177,8 +206,8 @@ class ReplyPolicyTest {
     ByteBuffer in = ByteBuffer.wrap(v3).order(ByteOrder.LITTLE_ENDIAN);
     int length = in.getInt(8);
     String json = new String(v3, 12, length, java.nio.charset.StandardCharsets.UTF_8);
-    String old = json.replaceAll(",\"weightEvidence\":[-0-9.eE]+", "");
-    assertThat(old).isNotEqualTo(json).doesNotContain("weightEvidence");
+    String old = json.replaceAll(",\"weight(Evidence|Consensus)\":[-0-9.eE]+", "");
+    assertThat(old).isNotEqualTo(json).doesNotContain("weightEvidence").doesNotContain("Consensus");
     byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ByteBuffer out =
         ByteBuffer.allocate(v3.length - length + header.length).order(ByteOrder.LITTLE_ENDIAN);
