@@ -21,12 +21,19 @@ public record BotSettings(
     Duration backoffBase,
     Duration backoffMax,
     int handlerThreads,
-    Duration watchdogInterval) {
+    Duration watchdogInterval,
+    Duration typingDelay) {
 
   public BotSettings {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(apiBase, "apiBase");
   }
+
+  /**
+   * "typing..." only for a reply that is not ready by then: a quick answer needs no hint, and the
+   * extra Bot API call cost about as much as the reply's own send.
+   */
+  public static final Duration TYPING_DELAY = Duration.ofMillis(300);
 
   /**
    * Production defaults: under Telegram's 30 messages/s and 1/s per chat. Overall 25/s, not 28:
@@ -45,7 +52,8 @@ public record BotSettings(
         Duration.ofMillis(250),
         Duration.ofSeconds(30),
         8,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        TYPING_DELAY);
   }
 
   public BotSettings withLimits(Duration global, Duration perChat) {
@@ -60,7 +68,8 @@ public record BotSettings(
         backoffBase,
         backoffMax,
         handlerThreads,
-        watchdogInterval);
+        watchdogInterval,
+        typingDelay);
   }
 
   public BotSettings withPolling(int pollSeconds, Duration watchdog) {
@@ -75,7 +84,8 @@ public record BotSettings(
         backoffBase,
         backoffMax,
         handlerThreads,
-        watchdog);
+        watchdog,
+        typingDelay);
   }
 
   public BotSettings withRetries(int attempts, Duration base, Duration max, Duration timeout) {
@@ -90,7 +100,25 @@ public record BotSettings(
         base,
         max,
         handlerThreads,
-        watchdogInterval);
+        watchdogInterval,
+        typingDelay);
+  }
+
+  /** How long a reply may take before "typing..." is shown (zero: at once). */
+  public BotSettings withTypingDelay(Duration delay) {
+    return new BotSettings(
+        token,
+        apiBase,
+        pollTimeoutSeconds,
+        httpTimeout,
+        globalInterval,
+        perChatInterval,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        handlerThreads,
+        watchdogInterval,
+        delay);
   }
 
   @Override

@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,6 +33,7 @@ public final class TelegramGateway implements AutoCloseable {
   private final Map<Long, ChatLane> lanes = new HashMap<>();
   private final DelayQueue<ChatLane> ready = new DelayQueue<>();
   private final ExecutorService senders;
+  private final ScheduledExecutorService typingTimer;
   private final Thread dispatcher;
   private volatile boolean running = true;
   private volatile long pausedUntilNanos = System.nanoTime();
@@ -41,6 +45,7 @@ public final class TelegramGateway implements AutoCloseable {
     this.api = api;
     this.settings = settings;
     this.senders = Executors.newFixedThreadPool(16, threads);
+    this.typingTimer = Executors.newSingleThreadScheduledExecutor(threads);
     this.dispatcher = threads.newThread(this::dispatchLoop);
     dispatcher.start();
   }
@@ -61,6 +66,23 @@ public final class TelegramGateway implements AutoCloseable {
       }
     }
     return outgoing.delivered();
+  }
+
+  /**
+   * "typing..." once the reply has taken {@link BotSettings#typingDelay()}, unless the returned
+   * handle is cancelled first (the reply is ready).
+   */
+  public Future<?> typingUnlessDoneSoon(long chatId) {
+    if (settings.typingDelay().isZero()) {
+      typing(chatId);
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      return typingTimer.schedule(
+          () -> typing(chatId), settings.typingDelay().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(null); // closing: no hint needed
+    }
   }
 
   /** "typing..." right away: cosmetic, not rate-limited, never retried. */
@@ -195,6 +217,7 @@ public final class TelegramGateway implements AutoCloseable {
   public void close() {
     running = false;
     dispatcher.interrupt();
+    typingTimer.shutdownNow();
     senders.shutdown();
     try {
       if (!senders.awaitTermination(settings.httpTimeout().toMillis(), TimeUnit.MILLISECONDS)) {

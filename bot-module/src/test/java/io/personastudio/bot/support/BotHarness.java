@@ -35,12 +35,16 @@ public final class BotHarness implements AutoCloseable {
     this.settings = settings == null ? fastSettings(telegram) : settings;
   }
 
-  /** Limits off (as the fake has them by default), fast polling and retries. */
+  /**
+   * Limits off (as the fake has them by default), fast polling and retries, "typing..." at once (so
+   * a test can see it for instant replies).
+   */
   public static BotSettings fastSettings(FakeTelegramServer telegram) {
     return BotSettings.defaults(TOKEN, telegram.baseUri())
         .withLimits(Duration.ZERO, Duration.ZERO)
         .withPolling(1, Duration.ofMillis(200))
-        .withRetries(6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(3));
+        .withRetries(6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(3))
+        .withTypingDelay(Duration.ZERO);
   }
 
   public static BotHarness start(PersonaReplies replies) throws IOException {
