@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Opens accounts and finds them; the e-mail address is unique without regard to case. */
@@ -54,6 +55,18 @@ public class AccountService {
 
   public Optional<AccountView> findByEmail(String email) {
     return byEmail(new EmailAddress(email)).map(AccountView::of);
+  }
+
+  /**
+   * How many times the account's password has changed; empty when the account is gone. Asked on
+   * every signed-in request, so it reads one column and nothing else.
+   */
+  public OptionalInt credentialsVersion(UUID id) {
+    return em.createNamedQuery(Account.CREDENTIALS_VERSION, Integer.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .mapToInt(Integer::intValue)
+        .findFirst();
   }
 
   private Optional<Account> byEmail(EmailAddress email) {

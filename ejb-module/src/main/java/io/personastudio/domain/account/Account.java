@@ -15,9 +15,13 @@ import java.util.UUID;
 @NamedQuery(
     name = Account.BY_EMAIL,
     query = "SELECT a FROM Account a WHERE LOWER(a.email) = LOWER(:email)")
+@NamedQuery(
+    name = Account.CREDENTIALS_VERSION,
+    query = "SELECT a.credentialsVersion FROM Account a WHERE a.id = :id")
 public class Account {
 
   public static final String BY_EMAIL = "Account.byEmail";
+  public static final String CREDENTIALS_VERSION = "Account.credentialsVersion";
 
   @Id private UUID id;
 
@@ -32,6 +36,10 @@ public class Account {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  /** Raised by each password change; sessions and tokens made with an older one are void. */
+  @Column(name = "credentials_version", nullable = false)
+  private int credentialsVersion;
 
   @Version private long version;
 
@@ -68,8 +76,16 @@ public class Account {
     return createdAt;
   }
 
-  /** A new password, already hashed; the caller has checked the current one and the rules. */
+  public int credentialsVersion() {
+    return credentialsVersion;
+  }
+
+  /**
+   * A new password, already hashed; the caller has checked the current one and the rules. Every
+   * sign-in made with the old password ends with it.
+   */
   public void passwordChanged(String newHash) {
     this.passwordHash = newHash;
+    this.credentialsVersion++;
   }
 }

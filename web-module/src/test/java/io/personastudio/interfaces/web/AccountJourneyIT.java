@@ -143,9 +143,36 @@ class AccountJourneyIT {
   }
 
   @Test
-  void aChangedPasswordReplacesTheOldOne() throws Exception {
+  void aChangedPasswordReplacesTheOldOneAndSignsOutOtherSessions() throws Exception {
     Member vera = Member.register(api, "Vera");
     String next = "amber-Moon-77";
+    ChromeDriver otherDevice = Browser.start();
+    try {
+      signIn(otherDevice, vera.email(), vera.password());
+      new Pages(otherDevice, base).arrivesAt("app/dashboard.xhtml");
+      changePassword(vera, next);
+
+      otherDevice.findElement(By.id("nav:navDashboard")).click();
+      new Pages(otherDevice, base).arrivesAt("signin.xhtml");
+      assertThat(otherDevice.findElements(By.id("nav:signOut")))
+          .as("the other session is signed out")
+          .isEmpty();
+    } finally {
+      otherDevice.quit();
+    }
+    browser.findElement(By.id("nav:navDashboard")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .as("the session that changed the password stays signed in")
+        .isEqualTo(text("dashboard.title"));
+
+    browser.findElement(By.id("nav:signOut")).click();
+    signIn(vera.email(), vera.password());
+    assertThat(messages()).contains(text("signin.wrong"));
+    signIn(vera.email(), next);
+    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+  }
+
+  private void changePassword(Member vera, String next) {
     signIn(vera.email(), vera.password());
     openAccount();
     String before = browser.manage().getCookieNamed("JSESSIONID").getValue();
@@ -162,12 +189,6 @@ class AccountJourneyIT {
     assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue())
         .as("session id changes with the password")
         .isNotEqualTo(before);
-
-    browser.findElement(By.id("nav:signOut")).click();
-    signIn(vera.email(), vera.password());
-    assertThat(messages()).contains(text("signin.wrong"));
-    signIn(vera.email(), next);
-    assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
   }
 
   @Test
@@ -232,18 +253,25 @@ class AccountJourneyIT {
   }
 
   private void signIn(String email, String password) {
-    browser.get(base + "signin.xhtml");
-    browser.findElement(By.id("signin:email")).sendKeys(email);
-    browser.findElement(By.id("signin:password")).sendKeys(password);
-    submit(By.id("signin:submit"));
+    signIn(browser, email, password);
+  }
+
+  private void signIn(ChromeDriver in, String email, String password) {
+    in.get(base + "signin.xhtml");
+    in.findElement(By.id("signin:email")).sendKeys(email);
+    in.findElement(By.id("signin:password")).sendKeys(password);
+    submit(in, By.id("signin:submit"));
   }
 
   /** Clicks a button that posts its form and waits until the answer has replaced the page. */
   private void submit(By button) {
-    var element = browser.findElement(button);
+    submit(browser, button);
+  }
+
+  private static void submit(ChromeDriver in, By button) {
+    var element = in.findElement(button);
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(in, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
   }
 
   /** Through the navigation: the account page is a protected view, entered by the site's links. */

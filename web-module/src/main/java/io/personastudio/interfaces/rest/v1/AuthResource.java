@@ -2,6 +2,7 @@ package io.personastudio.interfaces.rest.v1;
 
 import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
 import io.personastudio.interfaces.web.security.Credentials;
+import io.personastudio.interfaces.web.security.CredentialsVersions;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 
 /** Sign-in for API clients: e-mail and password for a short-lived RS256 bearer token. */
 @Path("v1/auth")
@@ -23,6 +25,7 @@ public class AuthResource {
 
   @Inject Credentials credentials;
   @Inject JwtIssuer issuer;
+  @Inject CredentialsVersions versions;
 
   @Context HttpServletRequest request;
 
@@ -41,9 +44,10 @@ public class AuthResource {
             ? credentials.check(null, null, request.getRemoteAddr())
             : credentials.check(signIn.email(), signIn.password(), request.getRemoteAddr());
     if (outcome.account().isPresent()) {
+      UUID account = outcome.account().get().id();
       return Response.ok(
               new Token(
-                  issuer.issue(outcome.account().get().id()), "Bearer", issuer.lifetimeSeconds()))
+                  issuer.issue(account, versions.of(account)), "Bearer", issuer.lifetimeSeconds()))
           .build();
     }
     if (outcome.refusal() == Credentials.Refusal.THROTTLED) {

@@ -66,8 +66,11 @@ public class JwtIssuer {
     return lifetimeSeconds;
   }
 
-  /** A signed token naming the account (sub, upn) in the group {@code user}. */
-  public String issue(UUID account) {
+  /**
+   * A signed token naming the account (sub, upn) in the group {@code user}, with the account's
+   * credentials version ({@code cv}): a password change makes it void.
+   */
+  public String issue(UUID account, int credentialsVersion) {
     long now = Instant.now().getEpochSecond();
     String header =
         Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
@@ -80,6 +83,7 @@ public class JwtIssuer {
             .add("iat", now)
             .add("exp", now + lifetimeSeconds)
             .add("jti", UUID.randomUUID().toString())
+            .add("cv", credentialsVersion)
             .build()
             .toString();
     String signingInput =

@@ -6,6 +6,7 @@ import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.AccountView;
 import io.personastudio.interfaces.web.CurrentAccount;
 import io.personastudio.interfaces.web.Texts;
+import io.personastudio.interfaces.web.security.CredentialsVersions;
 import io.personastudio.interfaces.web.security.PasswordChange;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -28,6 +29,7 @@ public class AccountPage {
   @Inject AccountExport export;
   @Inject PasswordChange passwords;
   @Inject CurrentAccount current;
+  @Inject CredentialsVersions versions;
 
   private AccountView view;
   private String currentPassword;
@@ -51,8 +53,10 @@ public class AccountPage {
       Texts.error("signin.throttled");
       return;
     }
-    // whoever held the old session id (or watched the old password) loses the session
+    // whoever held the old session id (or watched the old password) loses the session; every
+    // other session of the account is signed out on its next request, this one stays
     request.changeSessionId();
+    versions.keepSignedIn(request, current.id());
     Texts.info("account.password.changed");
   }
 

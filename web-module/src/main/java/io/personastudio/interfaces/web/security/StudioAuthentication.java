@@ -44,6 +44,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
   static final Set<String> GROUPS = Set.of("user");
 
   @Inject Credentials credentials;
+  @Inject CredentialsVersions versions;
   @Inject BeanManager beans;
 
   private volatile HttpAuthenticationMechanism jwt;
@@ -53,7 +54,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     if (isApi(request)) {
-      return jwt().validateRequest(request, response, context);
+      return bearer(request, response, context);
     }
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential()
@@ -63,12 +64,31 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
     HttpSession session = request.getSession(false);
     Object signedIn = session == null ? null : session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
     if (signedIn instanceof SignedIn who) {
-      return context.notifyContainerAboutLogin(who.accountId().toString(), GROUPS);
+      if (versions.current(who.accountId(), who.credentialsVersion())) {
+        return context.notifyContainerAboutLogin(who.accountId().toString(), GROUPS);
+      }
+      // the password changed (or the account went) since this session signed in
+      session.invalidate();
     }
     if (context.isProtected()) {
       return context.redirect(request.getContextPath() + "/signin.xhtml");
     }
     return context.doNothing();
+  }
+
+  /** MP-JWT verifies the token; a token older than the account's last password change is void. */
+  private AuthenticationStatus bearer(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    AuthenticationStatus status = jwt().validateRequest(request, response, context);
+    if (status != AuthenticationStatus.SUCCESS) {
+      return status;
+    }
+    boolean current =
+        BearerClaims.of(request)
+            .filter(claims -> versions.current(claims.account(), claims.credentialsVersion()))
+            .isPresent();
+    return current ? status : context.responseUnauthorized();
   }
 
   private AuthenticationStatus signIn(
@@ -84,7 +104,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
     // a new session id at sign-in: an id planted before sign-in is worth nothing after it
     HttpSession session = request.getSession(true);
     request.changeSessionId();
-    session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(id));
+    session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(id, versions.of(id)));
     return context.notifyContainerAboutLogin(id.toString(), GROUPS);
   }
 

@@ -97,6 +97,27 @@ class AccountApiIT {
   }
 
   @Test
+  void aPasswordChangeVoidsEveryTokenIssuedBeforeIt() throws Exception {
+    Member ana = Member.register(base, "Ana");
+    Api otherDevice = Api.anonymous(base).withToken(token(ana.email(), ana.password()));
+    assertThat(otherDevice.get("api/v1/account").statusCode()).isEqualTo(200);
+    String next = "amber-Moon-77";
+
+    int done =
+        ana.api().post("api/v1/account/password", passwords(ana.password(), next)).statusCode();
+
+    assertThat(done).isEqualTo(204);
+    assertThat(ana.api().get("api/v1/account").statusCode())
+        .as("the token that changed the password")
+        .isEqualTo(401);
+    assertThat(otherDevice.get("api/v1/account").statusCode()).isEqualTo(401);
+    assertThat(otherDevice.get("api/v1/personas").statusCode()).isEqualTo(401);
+    Api signedInAgain = Api.anonymous(base).withToken(token(ana.email(), next));
+    assertThat(signedInAgain.get("api/v1/account").statusCode()).isEqualTo(200);
+    assertThat(signedInAgain.get("api/v1/personas").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anotherUserCannotDeleteMyAccountAndADeletedAccountsTokenOpensNothing() throws Exception {
     Member ana = Member.register(base, "Ana");
     Member ben = Member.register(base, "Ben");
@@ -115,7 +136,9 @@ class AccountApiIT {
     assertThat(ana.rowsLeft()).isEmpty();
     assertThat(Member.count("persona", "id", anasPersona)).isZero();
     assertThat(ana.api().get("api/v1/account").statusCode()).isEqualTo(401);
-    assertThat(ana.api().get("api/v1/personas/" + anasPersona).statusCode()).isEqualTo(404);
+    assertThat(ana.api().get("api/v1/personas/" + anasPersona).statusCode())
+        .as("a token whose account is gone is nobody's")
+        .isEqualTo(401);
     assertThat(signIn(ana.email(), ana.password())).isEqualTo(401);
     assertThat(Member.count("persona", "id", bensPersona)).isEqualTo(1);
     assertThat(ben.api().get("api/v1/personas/" + bensPersona).statusCode()).isEqualTo(200);
@@ -129,6 +152,14 @@ class AccountApiIT {
     return Api.anonymous(base)
         .post("api/v1/auth/token", Api.json(Map.of("email", email, "password", password)))
         .statusCode();
+  }
+
+  private String token(String email, String password) throws Exception {
+    HttpResponse<String> response =
+        Api.anonymous(base)
+            .post("api/v1/auth/token", Api.json(Map.of("email", email, "password", password)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Api.field(response.body(), "accessToken");
   }
 
   private static String firstPersona(Member m) throws Exception {
