@@ -2,6 +2,7 @@ package io.personastudio.interfaces.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.personastudio.domain.account.PasswordPolicy;
 import io.personastudio.testing.ShippedWar;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Browser;
@@ -14,10 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -125,7 +130,7 @@ class BrowserJourneyIT {
     browser.findElement(By.id("wizard:start")).click();
 
     site.arrivesAt("app/training.xhtml");
-    assertThat(browser.getCurrentUrl()).contains("run=");
+    String firstRun = runOf(browser.getCurrentUrl());
     site.waitUntil(
         Duration.ofMinutes(5),
         () ->
@@ -174,6 +179,36 @@ class BrowserJourneyIT {
         () -> browser.findElements(By.cssSelector("#chat\\:lines .reply")).size() == 2);
     assertThat(site.text(By.id("chat:lines"))).contains(scriptPayload + imgPayload);
     assertThat(site.injected()).as("chat: own message and replies stayed inert").isNull();
+
+    // retrain: a new run starts, and the persona keeps answering with its current model meanwhile
+    browser.findElement(By.id("manage:retrain")).click();
+    site.arrivesAt("app/training.xhtml");
+    String retraining = browser.getCurrentUrl();
+    String secondRun = runOf(retraining);
+    assertThat(secondRun).as("a new run").isNotEqualTo(firstRun);
+    assertThat(site.text(By.id("training:status")))
+        .isIn(
+            Bundles.text("en", "training.status.QUEUED"),
+            Bundles.text("en", "training.status.RUNNING"));
+    browser.get(personaPage);
+    assertThat(browser.findElement(By.id("progress")).getAttribute("href"))
+        .as("the persona page shows the training")
+        .contains("run=" + secondRun);
+    browser.findElement(By.id("chat:message")).sendKeys("and what about tomorrow?");
+    browser.findElement(By.id("chat:send")).click();
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> !browser.findElements(By.cssSelector("#chat\\:lines .reply")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("#chat\\:lines .reply")).getText())
+        .as("the persona keeps serving while it retrains")
+        .isNotBlank();
+    browser.get(retraining);
+    site.waitUntil(
+        Duration.ofMinutes(5),
+        () ->
+            site.text(By.id("training:status"))
+                .equals(Bundles.text("en", "training.status.COMPLETED")));
+    browser.get(personaPage);
 
     browser.findElement(By.id("manage:delete")).click();
     browser.findElement(By.id("manage:confirmYes")).click();
@@ -287,6 +322,67 @@ class BrowserJourneyIT {
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .as("the same page with the session's token")
         .isEqualTo(Bundles.text("en", "dashboard.title"));
+  }
+
+  @Test
+  void aRussianBrowserGetsTheRussianSiteAndCanSwitchLanguage() throws Exception {
+    browser.quit();
+    browser = Browser.start("ru");
+    Pages site = new Pages(browser, base);
+
+    browser.get(base + "index.xhtml");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+    assertThat(heading()).isEqualTo(ru("landing.headline"));
+    assertThat(browser.findElement(By.id("start")).getText()).isEqualTo(ru("landing.start"));
+
+    browser.findElement(By.id("nav:navSignIn")).click();
+    site.arrivesAt("signin.xhtml");
+    assertThat(browser.findElement(By.id("signin:submit")).getText())
+        .isEqualTo(ru("signin.submit"));
+
+    browser.get(base + "register.xhtml");
+    assertThat(browser.findElement(By.id("register:passwordRules")).getText())
+        .isEqualTo(
+            new MessageFormat(ru("register.passwordRules"), Locale.forLanguageTag("ru"))
+                .format(new Object[] {PasswordPolicy.MIN_LENGTH}));
+    browser
+        .findElement(By.id("register:email"))
+        .sendKeys("irina-" + UUID.randomUUID() + "@example.org");
+    browser.findElement(By.id("register:displayName")).sendKeys("Ирина");
+    browser.findElement(By.id("register:password")).sendKeys(Pages.PASSWORD);
+    browser.findElement(By.id("register:submit")).click();
+    site.arrivesAt("app/dashboard.xhtml");
+    assertThat(heading()).isEqualTo(ru("dashboard.title"));
+    assertThat(site.text(By.id("personas"))).contains(ru("dashboard.empty"));
+    assertThat(browser.findElement(By.id("nav:navAccount")).getText()).isEqualTo(ru("nav.account"));
+
+    browser.findElement(By.linkText(ru("language.en"))).click();
+    site.waitUntil(
+        Duration.ofSeconds(30), () -> site.text(By.id("nav:navAccount")).equals(en("nav.account")));
+    assertThat(site.text(By.id("personas"))).contains(en("dashboard.empty"));
+    browser.findElement(By.id("nav:navAccount")).click();
+    assertThat(heading()).as("the choice holds on the next page").isEqualTo(en("account.title"));
+
+    browser.findElement(By.linkText(en("language.ru"))).click();
+    site.waitUntil(Duration.ofSeconds(30), () -> heading().equals(ru("account.title")));
+  }
+
+  private String heading() {
+    return new Pages(browser, base).text(By.tagName("h1"));
+  }
+
+  private static String ru(String key) {
+    return Bundles.text("ru", key);
+  }
+
+  private static String en(String key) {
+    return Bundles.text("en", key);
+  }
+
+  private static String runOf(String url) {
+    Matcher run = Pattern.compile("run=([0-9a-f-]{36})").matcher(url);
+    assertThat(run.find()).as(url).isTrue();
+    return run.group(1);
   }
 
   private static Path writeChat(String content, String suffix) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,6 +23,11 @@ public final class Browser {
   }
 
   public static ChromeDriver start() throws IOException {
+    return start("en-US");
+  }
+
+  /** A browser whose user interface and Accept-Language header ask for this language first. */
+  public static ChromeDriver start(String language) throws IOException {
     Path profile = Files.createTempDirectory("persona-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary());
@@ -35,8 +41,9 @@ public final class Browser {
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        "--lang=en-US",
+        "--lang=" + language,
         "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(driver()))
