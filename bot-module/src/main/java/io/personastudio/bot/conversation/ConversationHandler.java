@@ -1,5 +1,6 @@
 package io.personastudio.bot.conversation;
 
+import io.personastudio.bot.port.Binding;
 import io.personastudio.bot.port.ChatBindings;
 import io.personastudio.bot.port.ConversationMemory;
 import io.personastudio.bot.port.PersonaDirectory;
@@ -40,15 +41,18 @@ public final class ConversationHandler {
     Optional<Command> command = Command.parse(in.text());
     if (command.isPresent()) {
       onCommand(in, command.get(), out);
-    } else if (isPastedToken(in)) {
+      return;
+    }
+    Optional<Binding> active = bindings.active(in.chatId()); // read once per message
+    if (isPastedToken(in, active)) {
       binder.connect(in, in.text(), out);
     } else {
-      chat.answer(in, out);
+      chat.answer(in, active, out);
     }
   }
 
-  private boolean isPastedToken(Inbound in) {
-    return bindings.active(in.chatId()).isEmpty()
+  private static boolean isPastedToken(Inbound in, Optional<Binding> active) {
+    return active.isEmpty()
         ? AccessTokens.hasTokenShape(in.text())
         : AccessTokens.looksRandom(in.text());
   }

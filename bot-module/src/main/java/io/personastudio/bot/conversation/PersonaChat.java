@@ -39,9 +39,9 @@ final class PersonaChat {
     this.replyTimeout = replyTimeout;
   }
 
-  void answer(Inbound in, ChatOutput out) {
+  /** {@code active}: the chat's active binding, read by the caller for this message. */
+  void answer(Inbound in, Optional<Binding> active, ChatOutput out) {
     Texts texts = Texts.of(in.language());
-    Optional<Binding> active = bindings.active(in.chatId());
     if (active.isEmpty()) {
       out.send(in.chatId(), texts.get("chat.not-connected"));
       return;
