@@ -24,7 +24,7 @@ final class Consensus {
     if (n < 2) {
       return out;
     }
-    List<List<String>> words = replies.stream().map(Tokenizer::words).toList();
+    List<Bag> words = replies.stream().map(Bag::of).toList();
     double total = 0;
     for (float w : weights) {
       total += w;
@@ -46,15 +46,16 @@ final class Consensus {
   }
 
   /**
-   * @return the weighted mean unigram F1 of {@code text} against {@code replies}
+   * @param replyWords the replies' words, counted once per query
+   * @return the weighted mean unigram F1 of {@code text} against the replies
    */
-  static float expectedF1(String text, List<String> replies, float[] weights) {
-    List<String> words = Tokenizer.words(text);
+  static float expectedF1(String text, List<Bag> replyWords, float[] weights) {
+    Bag words = Bag.of(text);
     double sum = 0;
     double total = 0;
-    for (int j = 0; j < replies.size(); j++) {
+    for (int j = 0; j < replyWords.size(); j++) {
       if (weights[j] > 0) {
-        sum += weights[j] * f1(words, Tokenizer.words(replies.get(j)));
+        sum += weights[j] * f1(words, replyWords.get(j));
         total += weights[j];
       }
     }
@@ -63,17 +64,20 @@ final class Consensus {
 
   /** Unigram F1 of two token lists (clipped counts). */
   static double f1(List<String> a, List<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
+    return f1(Bag.of(a), Bag.of(b));
+  }
+
+  static double f1(Bag a, Bag b) {
+    if (a.size() == 0 || b.size() == 0) {
       return 0;
     }
-    Map<String, Integer> counts = new HashMap<>();
-    b.forEach(w -> counts.merge(w, 1, Integer::sum));
+    Bag small = a.counts().size() <= b.counts().size() ? a : b;
+    Bag large = small == a ? b : a;
     int overlap = 0;
-    for (String w : a) {
-      Integer c = counts.get(w);
-      if (c != null && c > 0) {
-        overlap++;
-        counts.put(w, c - 1);
+    for (Map.Entry<String, Integer> e : small.counts().entrySet()) {
+      Integer c = large.counts().get(e.getKey());
+      if (c != null) {
+        overlap += Math.min(c, e.getValue());
       }
     }
     if (overlap == 0) {
@@ -82,5 +86,18 @@ final class Consensus {
     double precision = overlap / (double) a.size();
     double recall = overlap / (double) b.size();
     return 2 * precision * recall / (precision + recall);
+  }
+
+  /** The words of a text ({@link Tokenizer#words}) with their counts. */
+  record Bag(Map<String, Integer> counts, int size) {
+    static Bag of(String text) {
+      return of(Tokenizer.words(text));
+    }
+
+    static Bag of(List<String> words) {
+      Map<String, Integer> counts = new HashMap<>();
+      words.forEach(w -> counts.merge(w, 1, Integer::sum));
+      return new Bag(counts, words.size());
+    }
   }
 }

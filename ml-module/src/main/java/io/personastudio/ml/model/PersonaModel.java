@@ -183,7 +183,7 @@ public final class PersonaModel {
       SparseVector v = vocabulary.tfidf(c);
       scores[i] = score(q, v, encoder.embedReply(v), styleScore(c), ECHO);
       if (consensusWeight != 0f) {
-        scores[i] += consensusWeight * Consensus.expectedF1(c, q.replies, q.replyWeights);
+        scores[i] += consensusWeight * Consensus.expectedF1(c, q.replyWords, q.replyWeights);
       }
       if (said.contains(normal(c))) {
         scores[i] -= REPEAT_PENALTY;
@@ -398,13 +398,13 @@ public final class PersonaModel {
     for (int i = 0; i < k; i++) {
       weights[i] = all.get(i).score() / sum;
     }
-    List<String> replies = new ArrayList<>(all.size());
+    List<Consensus.Bag> replyWords = new ArrayList<>(all.size());
     float[] replyWeights = new float[all.size()];
     for (int i = 0; i < all.size(); i++) {
-      replies.add(poolReplies.get(all.get(i).index()));
+      replyWords.add(Consensus.Bag.of(poolReplies.get(all.get(i).index())));
       replyWeights[i] = Math.max(0f, all.get(i).score());
     }
-    return new Query(vector, embedding, all, weights, replies, replyWeights);
+    return new Query(vector, embedding, all, weights, replyWords, replyWeights);
   }
 
   private record Query(
@@ -412,6 +412,6 @@ public final class PersonaModel {
       float[] embedding,
       List<Bm25Index.Hit> neighbours,
       float[] weights,
-      List<String> replies,
+      List<Consensus.Bag> replyWords,
       float[] replyWeights) {}
 }

@@ -39,7 +39,8 @@ class ConsensusTest {
     // "no way" agrees with "no way at all" only while that reply has weight
     assertThat(trusted[1]).isGreaterThan(0f);
     assertThat(ignored[1]).isZero();
-    assertThat(Consensus.expectedF1("no way", replies, new float[] {0, 0, 1}))
+    List<Consensus.Bag> replyWords = replies.stream().map(Consensus.Bag::of).toList();
+    assertThat(Consensus.expectedF1("no way", replyWords, new float[] {0, 0, 1}))
         .isCloseTo((float) Consensus.f1(words("no way"), words("no way at all")), within(1e-6f));
   }
 

@@ -154,9 +154,10 @@ class ReplyPolicyTest {
               "lol the " + topic + " sounds great tbh",
               "hmm " + topic + " again? ok fine lol",
               "yeah sure, " + topic + " works for me");
+      List<Consensus.Bag> likelyWords = likely.stream().map(Consensus.Bag::of).toList();
       float[] equal = {1, 1, 1};
-      with += Consensus.expectedF1(model.reply(context), likely, equal);
-      before += Consensus.expectedF1(without.reply(context), likely, equal);
+      with += Consensus.expectedF1(model.reply(context), likelyWords, equal);
+      before += Consensus.expectedF1(without.reply(context), likelyWords, equal);
       // with consensus alone, the choice is one of her answers to this topic
       assertThat(likely).as(context.toString()).contains(only.reply(context));
     }
