@@ -54,6 +54,7 @@ public class EvaluateModelBatchlet extends RunStep {
             export,
             persona.person(),
             runs.seed(runId),
+            persona.scrub(),
             report);
     RunEvaluation figures;
     try {

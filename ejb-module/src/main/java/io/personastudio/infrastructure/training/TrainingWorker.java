@@ -60,7 +60,13 @@ public final class TrainingWorker {
 
   /** How one worker is to evaluate: train on the earlier part of the chat, measure the later. */
   public record Evaluation(
-      Path workerJar, String heap, Path export, String person, long seed, Path report) {}
+      Path workerJar,
+      String heap,
+      Path export,
+      String person,
+      long seed,
+      boolean scrub,
+      Path report) {}
 
   public static void run(Job job, Consumer<WorkerProgress> progress, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
@@ -133,6 +139,9 @@ public final class TrainingWorker {
             "--seed",
             String.valueOf(job.seed()),
             "--progress-json"));
+    if (job.scrub()) {
+      command.add("--scrub"); // the figures describe the model the persona really got
+    }
     return command;
   }
 
