@@ -6,14 +6,4 @@ import java.util.function.Supplier;
 public interface Transactions {
 
   <T> T inTransaction(Supplier<T> work);
-
-  /** No transaction at all: for in-memory ports. */
-  static Transactions none() {
-    return new Transactions() {
-      @Override
-      public <T> T inTransaction(Supplier<T> work) {
-        return work.get();
-      }
-    };
-  }
 }

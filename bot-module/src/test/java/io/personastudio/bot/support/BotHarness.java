@@ -3,7 +3,6 @@ package io.personastudio.bot.support;
 import io.personastudio.bot.conversation.ConversationSettings;
 import io.personastudio.bot.fake.FakeTelegramServer;
 import io.personastudio.bot.port.PersonaReplies;
-import io.personastudio.bot.port.Transactions;
 import io.personastudio.bot.telegram.BotPorts;
 import io.personastudio.bot.telegram.BotSettings;
 import io.personastudio.bot.telegram.TelegramBot;
@@ -63,7 +62,7 @@ public final class BotHarness implements AutoCloseable {
 
   public void startBot(BotSettings custom) {
     BotPorts ports =
-        new BotPorts(directory, bindings, memory, replies, ledger, Transactions.none());
+        new BotPorts(directory, bindings, memory, replies, ledger, new NoTransactions());
     bot =
         new TelegramBot(
             custom, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads());

@@ -7,12 +7,12 @@ import io.personastudio.bot.conversation.ConversationSettings;
 import io.personastudio.bot.fake.FakeTelegramServer;
 import io.personastudio.bot.fake.Fault;
 import io.personastudio.bot.fake.WebhookRegistration;
-import io.personastudio.bot.port.Transactions;
 import io.personastudio.bot.support.BotHarness;
 import io.personastudio.bot.support.InMemoryBindings;
 import io.personastudio.bot.support.InMemoryDirectory;
 import io.personastudio.bot.support.InMemoryLedger;
 import io.personastudio.bot.support.InMemoryMemory;
+import io.personastudio.bot.support.NoTransactions;
 import io.personastudio.bot.support.ScriptedReplies;
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class WebhookRegistrationTest {
             new InMemoryMemory(),
             new ScriptedReplies(),
             new InMemoryLedger(),
-            Transactions.none());
+            new NoTransactions());
     bot =
         new TelegramBot(
             BotHarness.fastSettings(telegram),
