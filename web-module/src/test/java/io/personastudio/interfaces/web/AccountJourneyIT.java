@@ -7,15 +7,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import io.personastudio.testing.ShippedWar;
 import io.personastudio.testing.TestDatabase;
 import io.personastudio.testing.web.Browser;
 import io.personastudio.testing.web.Bundles;
+import io.personastudio.testing.web.InBrowser;
 import io.personastudio.testing.web.Member;
 import io.personastudio.testing.web.Pages;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,14 +23,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,41 +33,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Sign-in errors, access tokens, password change, my data and account deletion, in a real headless
  * Chromium against the shipped WAR; what the database holds is checked directly.
  */
-@ExtendWith(ArquillianExtension.class)
-class AccountJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShippedWar.deployment();
-  }
-
-  @ArquillianResource URL deployment;
-
-  private ChromeDriver browser;
-  private String base;
-  private URI api;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    assertThat(Browser.installed())
-        .as("Debian chromium and chromium-driver are needed (.ci/run installs them)")
-        .isTrue();
-    browser = Browser.start();
-    // Chromium treats localhost as a secure origin, so the Secure session cookie is kept
-    base = deployment.toString().replace("127.0.0.1", "localhost");
-    api = deployment.toURI();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+class AccountJourneyIT extends InBrowser {
 
   @Test
   void aWrongPasswordSaysSoAndRepeatedFailuresSayTheyAreThrottled() throws Exception {
-    Member vera = Member.register(api, "Vera");
+    Member vera = Member.register(server, "Vera");
 
     signIn(vera.email(), "not-the-password-1");
     assertThat(browser.getCurrentUrl()).contains("signin.xhtml");
@@ -96,7 +57,7 @@ class AccountJourneyIT {
 
   @Test
   void aTokenIsShownOnceWithItsTelegramLinkAndQrCodeAndCanBeRevoked() throws Exception {
-    Member vera = Member.register(api, "Vera");
+    Member vera = Member.register(server, "Vera");
     UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
     signIn(vera.email(), vera.password());
     browser.findElement(By.cssSelector("a[id$=':tokens']")).click();
@@ -129,8 +90,8 @@ class AccountJourneyIT {
 
   @Test
   void anotherUsersTokensPageShowsNothingOfTheirs() throws Exception {
-    Member vera = Member.register(api, "Vera");
-    Member otto = Member.register(api, "Otto");
+    Member vera = Member.register(server, "Vera");
+    Member otto = Member.register(server, "Otto");
     UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
     vera.api().post("api/v1/personas/" + persona + "/tokens", "{\"label\":\"secret-label\"}");
 
@@ -144,7 +105,7 @@ class AccountJourneyIT {
 
   @Test
   void aChangedPasswordReplacesTheOldOneAndSignsOutOtherSessions() throws Exception {
-    Member vera = Member.register(api, "Vera");
+    Member vera = Member.register(server, "Vera");
     String next = "amber-Moon-77";
     ChromeDriver otherDevice = Browser.start();
     try {
@@ -193,8 +154,8 @@ class AccountJourneyIT {
 
   @Test
   void myDataHoldsMyPersonasAndChatsButNothingOfAnotherUser() throws Exception {
-    Member vera = Member.register(api, "Vera");
-    Member otto = Member.register(api, "Otto");
+    Member vera = Member.register(server, "Vera");
+    Member otto = Member.register(server, "Otto");
     UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
     otto.persona("Uncle Otto", "Otto", "sardines!");
     await().atMost(Duration.ofMinutes(2)).until(() -> Member.imported(persona));
@@ -218,8 +179,8 @@ class AccountJourneyIT {
 
   @Test
   void aDeletedAccountLeavesNoRowAndCannotSignIn() throws Exception {
-    Member vera = Member.register(api, "Vera");
-    Member otto = Member.register(api, "Otto");
+    Member vera = Member.register(server, "Vera");
+    Member otto = Member.register(server, "Otto");
     UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
     UUID ottos = otto.persona("Uncle Otto", "Otto", "sardines!");
     vera.api().post("api/v1/personas/" + persona + "/tokens", "{\"label\":\"phone\"}");

@@ -3,14 +3,13 @@ package io.personastudio.interfaces.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.personastudio.domain.account.PasswordPolicy;
-import io.personastudio.testing.ShippedWar;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Browser;
 import io.personastudio.testing.web.Bundles;
 import io.personastudio.testing.web.Chats;
+import io.personastudio.testing.web.InBrowser;
 import io.personastudio.testing.web.Pages;
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,48 +23,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The website in a real headless Chromium: what a visitor does, checked in what the page says. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShippedWar.deployment();
-  }
-
-  @ArquillianResource URL deployment;
-
-  private ChromeDriver browser;
-  private String base;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    assertThat(Browser.installed())
-        .as("Debian chromium and chromium-driver are needed (.ci/run installs them)")
-        .isTrue();
-    browser = Browser.start();
-    // Chromium treats localhost as a secure origin, so the Secure session cookie is kept
-    base = deployment.toString().replace("127.0.0.1", "localhost");
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+class BrowserJourneyIT extends InBrowser {
 
   @Test
   void aVisitorRegistersSignsOutSignsInAndSeesTheDashboard() {
@@ -274,7 +237,7 @@ class BrowserJourneyIT {
 
   @Test
   void someoneElsesPersonaAndRunAreNotFoundLikeMissingOnes() throws Exception {
-    Api ana = Api.newUser(deployment.toURI(), "Ana");
+    Api ana = Api.newUser(server, "Ana");
     HttpResponse<String> created =
         ana.upload(
             "api/v1/personas",

@@ -2,46 +2,23 @@ package io.personastudio.interfaces.rest.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.personastudio.testing.ShippedWar;
+import io.personastudio.testing.AgainstShippedWar;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Member;
-import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/v1/account}: only ever the caller's own account, and only with a valid token. */
-@ExtendWith(ArquillianExtension.class)
-class AccountApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShippedWar.deployment();
-  }
-
-  @ArquillianResource URL deployment;
-
-  private URI base;
-
-  @BeforeEach
-  void base() throws Exception {
-    base = deployment.toURI();
-  }
+class AccountApiIT extends AgainstShippedWar {
 
   @Test
   void withoutAValidTokenNothingIsAnswered() throws Exception {
-    Member ana = Member.register(base, "Ana");
-    Api anonymous = Api.anonymous(base);
+    Member ana = Member.register(server, "Ana");
+    Api anonymous = Api.anonymous(server);
     Api forged = anonymous.withToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
 
     for (Api caller : new Api[] {anonymous, forged}) {
@@ -57,8 +34,8 @@ class AccountApiIT {
 
   @Test
   void theExportHoldsMyPersonasButNeitherAnotherUsersNorAnySecret() throws Exception {
-    Member ana = Member.register(base, "Ana");
-    Member ben = Member.register(base, "Ben");
+    Member ana = Member.register(server, "Ana");
+    Member ben = Member.register(server, "Ben");
     ana.persona("Ana's aunt", "Aunt", "marmalade!");
     ben.persona("Ben's uncle", "Uncle", "sardines!");
     String token =
@@ -79,7 +56,7 @@ class AccountApiIT {
 
   @Test
   void aPasswordChangeNeedsTheCurrentPasswordAndTheRules() throws Exception {
-    Member ana = Member.register(base, "Ana");
+    Member ana = Member.register(server, "Ana");
     String next = "amber-Moon-77";
 
     int wrongCurrent =
@@ -98,8 +75,8 @@ class AccountApiIT {
 
   @Test
   void aPasswordChangeVoidsEveryTokenIssuedBeforeIt() throws Exception {
-    Member ana = Member.register(base, "Ana");
-    Api otherDevice = Api.anonymous(base).withToken(token(ana.email(), ana.password()));
+    Member ana = Member.register(server, "Ana");
+    Api otherDevice = Api.anonymous(server).withToken(token(ana.email(), ana.password()));
     assertThat(otherDevice.get("api/v1/account").statusCode()).isEqualTo(200);
     String next = "amber-Moon-77";
 
@@ -112,15 +89,15 @@ class AccountApiIT {
         .isEqualTo(401);
     assertThat(otherDevice.get("api/v1/account").statusCode()).isEqualTo(401);
     assertThat(otherDevice.get("api/v1/personas").statusCode()).isEqualTo(401);
-    Api signedInAgain = Api.anonymous(base).withToken(token(ana.email(), next));
+    Api signedInAgain = Api.anonymous(server).withToken(token(ana.email(), next));
     assertThat(signedInAgain.get("api/v1/account").statusCode()).isEqualTo(200);
     assertThat(signedInAgain.get("api/v1/personas").statusCode()).isEqualTo(200);
   }
 
   @Test
   void anotherUserCannotDeleteMyAccountAndADeletedAccountsTokenOpensNothing() throws Exception {
-    Member ana = Member.register(base, "Ana");
-    Member ben = Member.register(base, "Ben");
+    Member ana = Member.register(server, "Ana");
+    Member ben = Member.register(server, "Ben");
     UUID anasPersona = ana.persona("Ana's aunt", "Aunt", "marmalade!");
     UUID bensPersona = ben.persona("Ben's uncle", "Uncle", "sardines!");
 
@@ -149,14 +126,14 @@ class AccountApiIT {
   }
 
   private int signIn(String email, String password) throws Exception {
-    return Api.anonymous(base)
+    return Api.anonymous(server)
         .post("api/v1/auth/token", Api.json(Map.of("email", email, "password", password)))
         .statusCode();
   }
 
   private String token(String email, String password) throws Exception {
     HttpResponse<String> response =
-        Api.anonymous(base)
+        Api.anonymous(server)
             .post("api/v1/auth/token", Api.json(Map.of("email", email, "password", password)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Api.field(response.body(), "accessToken");
@@ -167,7 +144,7 @@ class AccountApiIT {
   }
 
   private HttpResponse<String> delete(String bearer, String confirmEmail) throws Exception {
-    Api caller = bearer == null ? Api.anonymous(base) : Api.anonymous(base).withToken(bearer);
+    Api caller = bearer == null ? Api.anonymous(server) : Api.anonymous(server).withToken(bearer);
     return caller.delete(
         "api/v1/account?confirmEmail=" + URLEncoder.encode(confirmEmail, StandardCharsets.UTF_8));
   }

@@ -2,43 +2,21 @@ package io.personastudio.interfaces.rest.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.personastudio.testing.ShippedWar;
+import io.personastudio.testing.AgainstShippedWar;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Chats;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API over HTTP: deny by default, bearer tokens, and owners only, whatever id is tried. */
-@ExtendWith(ArquillianExtension.class)
-class ApiSecurityIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShippedWar.deployment();
-  }
-
-  @ArquillianResource URL deployment;
-
-  private URI base;
-
-  @BeforeEach
-  void base() throws Exception {
-    base = deployment.toURI();
-  }
+class ApiSecurityIT extends AgainstShippedWar {
 
   @Test
   void everyEndpointRefusesACallerWithoutAValidToken() throws Exception {
-    Api anonymous = Api.anonymous(base);
+    Api anonymous = Api.anonymous(server);
     Api forged = anonymous.withToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
 
     for (Api caller : List.of(anonymous, forged)) {
@@ -57,9 +35,9 @@ class ApiSecurityIT {
 
   @Test
   void aWrongPasswordGetsNoTokenAndRepeatedFailuresAreThrottled() throws Exception {
-    Api user = Api.newUser(base, "Thea");
+    Api user = Api.newUser(server, "Thea");
     String email = "nobody-" + java.util.UUID.randomUUID() + "@example.org";
-    Api anonymous = Api.anonymous(base);
+    Api anonymous = Api.anonymous(server);
 
     HttpResponse<String> wrong =
         anonymous.post(
@@ -80,8 +58,8 @@ class ApiSecurityIT {
 
   @Test
   void anotherUserCannotReadChangeOrChatWithAPersonaByAnyId() throws Exception {
-    Api ana = Api.newUser(base, "Ana");
-    Api ben = Api.newUser(base, "Ben");
+    Api ana = Api.newUser(server, "Ana");
+    Api ben = Api.newUser(server, "Ben");
     HttpResponse<String> created =
         ana.upload(
             "api/v1/personas",
@@ -121,7 +99,7 @@ class ApiSecurityIT {
 
   @Test
   void anXssPayloadInAnUploadedChatComesBackAsInertJson() throws Exception {
-    Api ana = Api.newUser(base, "Ana");
+    Api ana = Api.newUser(server, "Ana");
     String payload = "<script>alert(1)</script>";
     String chat = Chats.whatsApp("Ben", payload, 40, "<img src=x onerror=alert(2)>");
 

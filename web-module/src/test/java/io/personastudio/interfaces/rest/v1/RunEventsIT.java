@@ -2,47 +2,24 @@ package io.personastudio.interfaces.rest.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.personastudio.testing.ShippedWar;
+import io.personastudio.testing.AgainstShippedWar;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Chats;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A run's progress pushed as server-sent events, to its owner only, until the run is done. */
-@ExtendWith(ArquillianExtension.class)
-class RunEventsIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShippedWar.deployment();
-  }
-
-  @ArquillianResource URL deployment;
-
-  private URI base;
-
-  @BeforeEach
-  void base() throws Exception {
-    base = deployment.toURI();
-  }
+class RunEventsIT extends AgainstShippedWar {
 
   @Test
   void theOwnerSeesTheRunProgressUntilItIsPublishedAndEvaluatedThenTheStreamEnds()
       throws Exception {
-    Api ana = Api.newUser(base, "Ana");
+    Api ana = Api.newUser(server, "Ana");
     String run = newRun(ana);
 
     HttpResponse<Stream<String>> stream = ana.events("api/v1/runs/" + run + "/events");
@@ -70,12 +47,12 @@ class RunEventsIT {
 
   @Test
   void nobodyElseCanFollowTheRun() throws Exception {
-    Api ana = Api.newUser(base, "Ana");
-    Api ben = Api.newUser(base, "Ben");
+    Api ana = Api.newUser(server, "Ana");
+    Api ben = Api.newUser(server, "Ben");
     String run = newRun(ana);
 
     assertThat(ben.events("api/v1/runs/" + run + "/events").statusCode()).isEqualTo(404);
-    assertThat(Api.anonymous(base).events("api/v1/runs/" + run + "/events").statusCode())
+    assertThat(Api.anonymous(server).events("api/v1/runs/" + run + "/events").statusCode())
         .isEqualTo(401);
     assertThat(ben.events("api/v1/runs/not-a-run/events").statusCode()).isEqualTo(404);
   }
