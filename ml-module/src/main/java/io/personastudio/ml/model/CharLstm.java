@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 /**
  * The generator's network evaluated in plain Java (no native engine): a one-layer LSTM over
@@ -22,6 +23,13 @@ public final class CharLstm {
   private final float[] b;
   private final float[] wo;
   private final float[] bo;
+
+  /** Per alphabet index, what decoding needs of its character (the boundary reads as a space). */
+  private final int[] outputCodePoints;
+
+  private final int[] normalCodePoints;
+  private final boolean[] letterOrDigit;
+  private final boolean[] apostrophe;
 
   public CharLstm(
       CharAlphabet alphabet,
@@ -46,6 +54,17 @@ public final class CharLstm {
     this.b = b;
     this.wo = wo;
     this.bo = bo;
+    outputCodePoints = new int[v];
+    normalCodePoints = new int[v];
+    letterOrDigit = new boolean[v];
+    apostrophe = new boolean[v];
+    for (int i = 0; i < v; i++) {
+      int cp = i == CharAlphabet.BOUNDARY ? ' ' : alphabet.codePoint(i);
+      outputCodePoints[i] = cp;
+      normalCodePoints[i] = normal(cp);
+      letterOrDigit[i] = Character.isLetterOrDigit(cp);
+      apostrophe[i] = cp == '\'' || cp == '\u2019';
+    }
   }
 
   public CharAlphabet alphabet() {
@@ -153,6 +172,14 @@ public final class CharLstm {
     boolean isPrefix(String prefix);
 
     boolean isWord(String word);
+
+    /**
+     * Which (lower-cased) code points may follow the prefix inside a known word: the same answer as
+     * {@code isPrefix(prefix + cp)}, asked once per decoding step instead of once per character.
+     */
+    default IntPredicate continuations(String prefix) {
+      return cp -> isPrefix(prefix + Character.toString(cp));
+    }
   }
 
   /** Samples without a word constraint. */
@@ -230,9 +257,9 @@ public final class CharLstm {
         }
         logProb += logits[chosen] - lse;
         produced++;
-        int cp = chosen == CharAlphabet.BOUNDARY ? ' ' : alphabet.codePoint(chosen);
-        if (isWordChar(cp, word)) {
-          word.appendCodePoint(normal(cp));
+        int cp = outputCodePoints[chosen];
+        if (letterOrDigit[chosen] || apostrophe[chosen] && word.length() > 0) {
+          word.appendCodePoint(normalCodePoints[chosen]);
         } else {
           word.setLength(0);
         }
@@ -241,16 +268,14 @@ public final class CharLstm {
           break;
         }
         text.appendCodePoint(cp);
-        step(state, chosen, true, gates);
-        logits(state, logits);
+        if (produced < maxChars) { // the last character's successor is never read
+          step(state, chosen, true, gates);
+          logits(state, logits);
+        }
       }
       out.add(new Sample(text.toString(), (float) (logProb / Math.max(1, produced)), finished));
     }
     return out;
-  }
-
-  private static boolean isWordChar(int cp, StringBuilder word) {
-    return Character.isLetterOrDigit(cp) || (cp == '\'' || cp == '\u2019') && word.length() > 0;
   }
 
   private static int normal(int cp) {
@@ -261,16 +286,15 @@ public final class CharLstm {
   private boolean constrain(float[] logits, StringBuilder word, Words words) {
     String current = word.toString();
     boolean complete = current.isEmpty() || words.isWord(current);
+    boolean inWord = !current.isEmpty();
+    IntPredicate next = words.continuations(current);
     boolean any = false;
     for (int i = 0; i < logits.length; i++) {
       if (logits[i] == Float.NEGATIVE_INFINITY) {
         continue;
       }
-      int cp = i == CharAlphabet.BOUNDARY ? ' ' : alphabet.codePoint(i);
       boolean ok =
-          isWordChar(cp, word)
-              ? words.isPrefix(current + Character.toString(normal(cp)))
-              : complete;
+          letterOrDigit[i] || apostrophe[i] && inWord ? next.test(normalCodePoints[i]) : complete;
       if (ok) {
         any = true;
       } else {

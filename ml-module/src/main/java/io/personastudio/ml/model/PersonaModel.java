@@ -53,19 +53,7 @@ public final class PersonaModel {
   private final String fallback;
   private final CharLstm generator;
   private final Set<String> knownWords = new HashSet<>();
-  private final Set<String> knownPrefixes = new HashSet<>();
-  private final CharLstm.Words words =
-      new CharLstm.Words() {
-        @Override
-        public boolean isPrefix(String prefix) {
-          return knownPrefixes.contains(prefix);
-        }
-
-        @Override
-        public boolean isWord(String word) {
-          return knownWords.contains(word);
-        }
-      };
+  private final KnownWords words;
 
   public PersonaModel(
       ModelInfo info,
@@ -107,11 +95,7 @@ public final class PersonaModel {
         knownWords.addAll(Tokenizer.words(turn));
       }
     }
-    for (String w : knownWords) {
-      for (int end = 1; end <= w.length(); end++) {
-        knownPrefixes.add(w.substring(0, end));
-      }
-    }
+    words = KnownWords.of(knownWords);
     contextIndex = new Bm25Index(contextDocs);
     if (generator != null) {
       // compile the sampling loop now rather than on the first user's reply
