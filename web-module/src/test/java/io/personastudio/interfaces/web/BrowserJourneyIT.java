@@ -265,26 +265,30 @@ class BrowserJourneyIT extends InBrowser {
   }
 
   @Test
-  void aLinkWithoutTheSessionsTokenOpensNoSignedInPage() {
+  void aLinkWithoutTheSessionsTokenOpensNoSignedInPageButTheBookmarkableDashboard() {
     Pages site = new Pages(browser, base);
     site.register("Nina");
     site.arrivesAt("app/dashboard.xhtml");
-    String landing = Bundles.text("en", "landing.headline");
+    String dashboard = Bundles.text("en", "dashboard.title");
     for (String forged :
         List.of(
-            "app/dashboard.xhtml",
             "app/new.xhtml",
             "app/account.xhtml",
             "app/persona.xhtml?id=" + UUID.randomUUID(),
             "app/training.xhtml?run=" + UUID.randomUUID(),
             "app/tokens.xhtml?persona=" + UUID.randomUUID())) {
       browser.get(base + forged);
-      assertThat(browser.findElement(By.tagName("h1")).getText()).as(forged).isEqualTo(landing);
+      site.arrivesAt("app/dashboard.xhtml");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as(forged).isEqualTo(dashboard);
+      assertThat(browser.findElements(By.id("wizard"))).as(forged).isEmpty();
     }
-    site.open("app/dashboard.xhtml");
+    browser.get(base + "app/dashboard.xhtml"); // a bookmark: no token in the address
+    assertThat(browser.getCurrentUrl()).doesNotContain("jakarta.faces.Token");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(dashboard);
+    site.open("app/account.xhtml");
     assertThat(browser.findElement(By.tagName("h1")).getText())
-        .as("the same page with the session's token")
-        .isEqualTo(Bundles.text("en", "dashboard.title"));
+        .as("a page opened through the site's own link, with the session's token")
+        .isEqualTo(Bundles.text("en", "account.title"));
   }
 
   @Test

@@ -14,11 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every signed-in page (each carries forms) is a JSF protected view: a forged link cannot open it.
+ * Every signed-in page (each carries forms) is a JSF protected view, so a forged link cannot open
+ * it — except the dashboard, where sign-in lands and which users bookmark.
  */
 class ProtectedViewsTest {
 
   private static final Path WEBAPP = Path.of("src/main/webapp");
+  private static final String DASHBOARD = "/app/dashboard.xhtml";
   private static final Pattern PROTECTED = Pattern.compile("<url-pattern>([^<]+)</url-pattern>");
 
   @Test
@@ -34,7 +36,11 @@ class ProtectedViewsTest {
       signedIn.add("/" + WEBAPP.relativize(page).toString().replace('\\', '/'));
     }
     assertThat(signedIn).as("the signed-in pages").hasSizeGreaterThanOrEqualTo(6);
-    assertThat(protectedViews()).containsAll(signedIn);
+    assertThat(signedIn.remove(DASHBOARD)).isTrue();
+    assertThat(protectedViews()).containsAll(signedIn).doesNotContain(DASHBOARD);
+    // a refused link goes somewhere useful, not to an error page
+    assertThat(Files.readString(WEBAPP.resolve("WEB-INF/web.xml")))
+        .contains("<location>/protected-link</location>");
   }
 
   private static Set<String> protectedViews() throws IOException {

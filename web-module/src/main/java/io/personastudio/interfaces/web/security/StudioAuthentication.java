@@ -56,6 +56,9 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
     if (isApi(request)) {
       return bearer(request, response, context);
     }
+    if (isFacesResource(request)) {
+      return context.doNothing(); // style sheets, scripts, images: no account, no database read
+    }
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential()
             instanceof UsernamePasswordCredential credential) {
@@ -119,6 +122,12 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
 
   static boolean isApi(HttpServletRequest request) {
     return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private static boolean isFacesResource(HttpServletRequest request) {
+    return request
+        .getRequestURI()
+        .startsWith(request.getContextPath() + "/jakarta.faces.resource/");
   }
 
   private HttpAuthenticationMechanism jwt() {
