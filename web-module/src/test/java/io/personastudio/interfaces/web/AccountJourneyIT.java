@@ -25,8 +25,10 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -232,7 +234,26 @@ class AccountJourneyIT extends InBrowser {
   private static void submit(ChromeDriver in, By button) {
     var element = in.findElement(button);
     element.click();
-    new WebDriverWait(in, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(in, Duration.ofSeconds(30)).until(d -> replaced(element));
+  }
+
+  /**
+   * True once the page the element belonged to is gone. Chromium sometimes reports that as an
+   * inspector error ("does not belong to the document") instead of a stale element: a CI run failed
+   * on it under load.
+   */
+  private static boolean replaced(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Through the navigation: the account page is a protected view, entered by the site's links. */
