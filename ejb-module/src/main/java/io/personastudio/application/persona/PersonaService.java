@@ -134,6 +134,7 @@ public class PersonaService {
             SEEDS.nextLong() & Long.MAX_VALUE,
             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     em.persist(run);
+    persona.trainingQueued();
     queued.fire(new TrainingQueued(run.id()));
     return PersonaView.of(persona, run.id());
   }

@@ -63,6 +63,16 @@ public class Persona {
     this.status = PersonaStatus.READY;
   }
 
+  /**
+   * A new training is queued: a persona without a model (its first training failed) is TRAINING
+   * again; one with a model stays READY and serves it until the new version is published.
+   */
+  public void trainingQueued() {
+    if (activeModelId == null) {
+      status = PersonaStatus.TRAINING;
+    }
+  }
+
   /** A training failed: a persona that never had a model is FAILED, others keep serving. */
   public void trainingFailed() {
     if (activeModelId == null) {
