@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pipeline overhead: upload → READY through the REST API against the CLI's `train` for the same
 # generated 10k-message chat and seed; then the work an interrupted training loses.
-# Usage: docs/benchmarks/pipeline.sh [rounds]   (needs a built tree: ./mvnw -B -DskipTests package)
+# Usage: docs/benchmarks/pipeline.sh [rounds]   (needs a built tree: ./mvnw -B -DskipTests package;
+# 0 rounds runs only the interruption part)
 # Each round times the CLI (JVM start to model file), then the node (multipart POST of the chat to
 # the persona's status READY, polled every 200 ms), waits for the run's evaluation to end so it never
 # overlaps the next measurement, and prints the load average. The last part kills the training
@@ -70,19 +71,35 @@ for i in $(seq 1 "$rounds"); do
 done
 
 # Work lost by an interruption: kill the worker once a checkpoint is stored, watch where it resumes.
+# The worker is `java … -jar persona-ml.jar train --input <data>/work/<run>/chat.json …`; the run's
+# step on the API lags the worker by its stderr pipe, so the kill's step is read once the node has
+# drained the dead worker's last lines, and the resume point is the lowest step the new worker reports.
+worker_of() { pgrep -f -- "persona-ml\.jar train --input [^ ]*/$1/" || true; }
 read -r persona run <<<"$(upload "interrupted")"
 until [ "$(run_field "$run" phase)" = TRAIN ] && [ "$(run_field "$run" step)" -ge 500 ]; do sleep 0.1; done
-before=$(run_field "$run" step)
-pkill -KILL -f "persona-ml.jar train .*$run" || true
+pid=$(worker_of "$run")
+if [ -z "$pid" ] || [ "$(echo "$pid" | wc -l)" -ne 1 ]; then
+  echo "no single training worker of run $run to kill (found: '${pid}'); workers running:" >&2
+  ps -eo pid,args | grep '[p]ersona-ml' >&2 || true
+  exit 1
+fi
+kill -KILL "$pid"
 t0=$(date +%s.%N)
+while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+sleep 1 # the node reads the dead worker's last progress lines
+before=$(run_field "$run" step)
 low=$before
 until [ "$(run_field "$run" status)" != RUNNING ]; do
+  next=$(worker_of "$run")
   step=$(run_field "$run" step)
-  [ "$step" -gt 0 ] && [ "$step" -lt "$low" ] && low=$step
-  [ "$step" -gt "$before" ] && break
+  if [ -n "$next" ] && [ "$next" != "$pid" ]; then
+    [ "$step" -lt "$low" ] && low=$step
+    [ "$step" -gt "$before" ] && break
+  fi
   sleep 0.1
 done
-printf 'worker killed at step %s; resumed at step %s; steps trained again: %s; back past the kill after %.1f s\n' \
-  "$before" "$low" "$((before - low))" "$(echo "$(date +%s.%N) - $t0" | bc)"
+[ "$(run_field "$run" status)" = RUNNING ] || { echo "run ended without resuming: $(run_field "$run" status)" >&2; exit 1; }
+printf 'worker %s killed at step %s; resumed at step %s; steps trained again: %s; back past the kill after %.1f s; load %s\n' \
+  "$pid" "$before" "$low" "$((before - low))" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(cut -d' ' -f1,2 /proc/loadavg)"
 await_job_end "$run"
-echo "interrupted run: status $(run_field "$run" status), $(run_field "$run" totalSteps) steps in all"
+echo "interrupted run: status $(run_field "$run" status), $(run_field "$run" step) of $(run_field "$run" totalSteps) steps"
