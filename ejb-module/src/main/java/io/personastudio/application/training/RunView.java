@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * Progress and outcome of a run, as the website and the API show it: phase and percent, the
  * import's skipped bad records (count and the first reasons, by position, never by content), the
- * failure reason, and the evaluation figures once the model is published.
+ * failure reason, and the evaluation figures once the model is published. {@code stoppedByBudget}:
+ * the training hit its time budget and the published model is that of {@code step} of the planned
+ * {@code totalSteps}.
  */
 public record RunView(
     UUID id,
@@ -18,6 +20,7 @@ public record RunView(
     float percent,
     long step,
     long totalSteps,
+    boolean stoppedByBudget,
     Float loss,
     Long etaSeconds,
     String failureReason,
@@ -34,6 +37,7 @@ public record RunView(
         r.percent(),
         r.step(),
         r.totalSteps(),
+        r.stoppedByBudget(),
         r.loss().orElse(null),
         r.etaSeconds().orElse(null),
         r.failureReason().orElse(null),

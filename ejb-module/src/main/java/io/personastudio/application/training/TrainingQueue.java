@@ -68,7 +68,10 @@ public class TrainingQueue {
     supervisor.cancel(false);
   }
 
-  /** Runs of a node that died resume elsewhere from their stored checkpoint. */
+  /**
+   * Runs of a node that died resume elsewhere from their stored checkpoint; evaluations of a node
+   * that died end without figures (the model they measure is published already).
+   */
   private void requeueSilent() {
     if (!schema.state().migrated()) {
       return;
@@ -77,6 +80,10 @@ public class TrainingQueue {
       int requeued = runs.requeueSilent(silentSeconds);
       if (requeued > 0) {
         LOG.warning(requeued + " training run(s) of a silent node put back in the queue");
+      }
+      int abandoned = runs.endSilentEvaluations(silentSeconds);
+      if (abandoned > 0) {
+        LOG.warning(abandoned + " evaluation(s) of a silent node ended without figures");
       }
     } catch (RuntimeException e) {
       LOG.warning("Training supervisor: " + e.getMessage());

@@ -95,12 +95,14 @@ public class TrainingRuns {
     em.find(ChatImport.class, importId).imported(messages, skipped, now());
   }
 
+  /** What the publish step hands over: the worker's model and how its training ended. */
+  public record TrainedModel(int formatVersion, byte[] artifact, boolean stoppedByBudget) {}
+
   /**
    * The new model becomes the persona's active one in the same commit that completes the run; with
    * an evaluation to follow, the run shows phase EVALUATE until {@link #evaluated}.
    */
-  public UUID publish(
-      UUID runId, long execution, int formatVersion, byte[] artifact, boolean evaluationFollows) {
+  public UUID publish(UUID runId, long execution, TrainedModel trained, boolean evaluationFollows) {
     TrainingRun run = em.find(TrainingRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     if (run.status() != RunStatus.RUNNING) {
       throw new IllegalStateException("The training was " + run.status().name().toLowerCase());
@@ -109,11 +111,12 @@ public class TrainingRuns {
       throw new IllegalStateException("The training was taken over by another node");
     }
     Persona persona = em.find(Persona.class, run.personaId(), LockModeType.PESSIMISTIC_WRITE);
-    ModelVersion model = new ModelVersion(persona.id(), runId, formatVersion, artifact, now());
+    ModelVersion model =
+        new ModelVersion(persona.id(), runId, trained.formatVersion(), trained.artifact(), now());
     em.persist(model);
     em.flush();
     persona.activate(model.id());
-    run.completed(evaluationFollows, now());
+    run.completed(evaluationFollows, trained.stoppedByBudget(), now());
     return model.id();
   }
 
@@ -224,7 +227,12 @@ public class TrainingRuns {
         .toList();
   }
 
-  /** Cancels a queued or running run of the owner; a running worker is stopped within seconds. */
+  /**
+   * Cancels a queued or running run of the owner; a running worker is stopped within seconds. The
+   * job updates the run all the time: one conditional statement (not the entity and its version)
+   * waits for the job's update and then either cancels the run or finds it ended, so a cancel never
+   * fails on an optimistic lock.
+   */
   public void cancel(UUID owner, UUID runId) {
     TrainingRun run = runId == null ? null : em.find(TrainingRun.class, runId);
     if (run == null || !run.ownerId().equals(owner)) {
@@ -233,8 +241,21 @@ public class TrainingRuns {
     if (run.status().finished()) {
       throw DomainException.conflict("The training has already ended (" + run.status() + ").");
     }
-    run.cancelled(now());
-    em.find(Persona.class, run.personaId()).trainingFailed();
+    int cancelled =
+        em.createNativeQuery(
+                "UPDATE training_run SET status = 'CANCELLED', finished_at = ?"
+                    + " WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
+            .setParameter(1, now())
+            .setParameter(2, runId)
+            .executeUpdate();
+    if (cancelled == 0) {
+      throw DomainException.conflict("The training has just ended; it can no longer be cancelled.");
+    }
+    // as Persona.trainingFailed: only a persona without a model shows the failure
+    em.createNativeQuery(
+            "UPDATE persona SET status = 'FAILED' WHERE id = ? AND active_model_id IS NULL")
+        .setParameter(1, run.personaId())
+        .executeUpdate();
   }
 
   /** A running run's sign of life; a run silent for long is taken over by the supervisor. */
@@ -258,6 +279,25 @@ public class TrainingRuns {
                 + " WHERE status = 'RUNNING' AND greatest(heartbeat_at, started_at)"
                 + " < now() - make_interval(secs => ?)")
         .setParameter(1, silentSeconds)
+        .executeUpdate();
+  }
+
+  /**
+   * Ends the evaluations whose node went silent: the model is published and serving, so the run
+   * stays COMPLETED and says why it has no figures rather than showing them pending for good. An
+   * evaluation that comes back later still stores its figures over this note.
+   */
+  public int endSilentEvaluations(int silentSeconds) {
+    return em.createNativeQuery(
+            "UPDATE training_run SET phase = 'DONE', metrics = ?, evaluated_at = now()"
+                + " WHERE status = 'COMPLETED' AND phase = 'EVALUATE'"
+                + " AND greatest(heartbeat_at, finished_at) < now() - make_interval(secs => ?)")
+        .setParameter(
+            1,
+            RunEvaluation.unavailable(
+                    "evaluation not available: the node measuring the model stopped answering")
+                .toJson())
+        .setParameter(2, silentSeconds)
         .executeUpdate();
   }
 

@@ -72,6 +72,9 @@ public class TrainingRun {
   @Column(name = "evaluated_at")
   private OffsetDateTime evaluatedAt;
 
+  @Column(name = "stopped_by_budget", nullable = false)
+  private boolean stoppedByBudget;
+
   @Column(name = "job_execution")
   private Long jobExecution;
 
@@ -126,10 +129,12 @@ public class TrainingRun {
 
   /**
    * The model is published: the run is complete. With an evaluation to come the phase stays
-   * EVALUATE until its figures are stored.
+   * EVALUATE until its figures are stored. A training stopped by its time budget published the
+   * model of the steps it did; the run keeps saying so.
    */
-  public void completed(boolean evaluationFollows, OffsetDateTime now) {
+  public void completed(boolean evaluationFollows, boolean byBudget, OffsetDateTime now) {
     status = RunStatus.COMPLETED;
+    stoppedByBudget = byBudget;
     phase = evaluationFollows ? RunPhase.EVALUATE : RunPhase.DONE;
     percent = 100f;
     etaSeconds = 0L;
@@ -148,11 +153,6 @@ public class TrainingRun {
   public void failed(String reason, OffsetDateTime now) {
     status = RunStatus.FAILED;
     failureReason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-    finishedAt = now;
-  }
-
-  public void cancelled(OffsetDateTime now) {
-    status = RunStatus.CANCELLED;
     finishedAt = now;
   }
 
@@ -214,6 +214,10 @@ public class TrainingRun {
 
   public Optional<OffsetDateTime> evaluatedAt() {
     return Optional.ofNullable(evaluatedAt);
+  }
+
+  public boolean stoppedByBudget() {
+    return stoppedByBudget;
   }
 
   public Optional<Long> jobExecution() {

@@ -58,7 +58,7 @@ public class EvaluateModelBatchlet extends RunStep {
             report);
     RunEvaluation figures;
     try {
-      TrainingWorker.evaluate(job, minutes, () -> stopRequested || !runs.exists(runId));
+      TrainingWorker.evaluate(job, minutes, new Beat(runId)::stopped);
       figures = EvaluationReports.read(report);
     } catch (TrainingWorker.Failed | java.io.IOException e) {
       figures = RunEvaluation.unavailable(e.getMessage());
@@ -70,5 +70,32 @@ public class EvaluateModelBatchlet extends RunStep {
   @Override
   public void stop() {
     stopRequested = true;
+  }
+
+  /**
+   * Asked every second by the worker's supervisor: stops it when the run was deleted, and says
+   * every ten seconds that the evaluation is alive (a silent one is ended by the supervisor of any
+   * node).
+   */
+  private final class Beat {
+    private static final long BEAT_NANOS = 10_000_000_000L;
+    private final UUID runId;
+    private long last = System.nanoTime();
+
+    Beat(UUID runId) {
+      this.runId = runId;
+    }
+
+    boolean stopped() {
+      if (stopRequested) {
+        return true;
+      }
+      long now = System.nanoTime();
+      if (now - last >= BEAT_NANOS) {
+        last = now;
+        runs.heartbeat(runId);
+      }
+      return !runs.exists(runId);
+    }
   }
 }

@@ -40,7 +40,13 @@ public class PublishModelBatchlet extends RunStep {
       throw new IllegalStateException("The trained model answered with an empty reply.");
     }
     long execution = job.getExecutionId();
-    runs.publish(runId, execution, ModelArtifact.FORMAT_VERSION, artifact, evaluate);
+    // the worker publishes what it has when the time budget ends: the run says so
+    boolean byBudget = !model.info().completed();
+    runs.publish(
+        runId,
+        execution,
+        new TrainingRuns.TrainedModel(ModelArtifact.FORMAT_VERSION, artifact, byBudget),
+        evaluate);
     // the evaluation that follows must not hold up the queue: the next training may start now
     queue.finished(runId, execution);
     return "PUBLISHED";

@@ -1,8 +1,10 @@
 package io.personastudio.application.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.personastudio.application.persona.PersonaService;
+import io.personastudio.domain.training.RunPhase;
 import io.personastudio.infrastructure.training.RunEnding;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
@@ -14,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -126,6 +130,85 @@ class TrainingRunLifecycleIT {
   }
 
   @Test
+  void aRunStoppedByItsTimeBudgetIsPublishedSayingSoAndKeepsItsSteps() throws Exception {
+    sql(
+        "UPDATE training_run SET job_execution = 7, step = 300, total_steps = 1000 WHERE id = ?",
+        run);
+
+    runs.entered(run, RunPhase.PUBLISH);
+    runs.publish(run, 7, new TrainingRuns.TrainedModel(1, new byte[] {1, 2, 3}, true), false);
+
+    RunView view = runs.view(run).orElseThrow();
+    assertThat(view.status()).isEqualTo("COMPLETED");
+    assertThat(view.stoppedByBudget()).isTrue();
+    assertThat(view.step()).isEqualTo(300);
+    assertThat(view.totalSteps()).isEqualTo(1000);
+  }
+
+  @Test
+  void aStaleJobCannotPublishARunAnotherExecutionTookOver() throws Exception {
+    sql("UPDATE training_run SET job_execution = 8 WHERE id = ?", run);
+
+    assertThatThrownBy(
+            () ->
+                runs.publish(
+                    run, 7, new TrainingRuns.TrainedModel(1, new byte[] {1}, false), false))
+        .hasMessageContaining("taken over");
+    assertThat(status()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void aCancelThatMeetsTheJobsConcurrentUpdateStillCancels() throws Exception {
+    try (Connection job = db.getConnection()) {
+      job.setAutoCommit(false);
+      try (PreparedStatement progress =
+          job.prepareStatement(
+              "UPDATE training_run SET step = step + 20, version = version + 1 WHERE id = ?")) {
+        progress.setObject(1, run);
+        progress.executeUpdate(); // the job's progress, not committed yet: the row is locked
+      }
+      CompletableFuture<Void> cancel =
+          CompletableFuture.runAsync(
+              () -> runs.cancel(owner, run), r -> new Thread(r, "cancel").start());
+      awaitABlockedUpdateOfTheRun(cancel);
+      job.commit(); // the run's version moved on under the cancel
+      cancel.get(60, TimeUnit.SECONDS);
+    }
+
+    assertThat(status()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void anEvaluationWhoseNodeWentSilentEndsWithoutFiguresSayingWhy() throws Exception {
+    sql(
+        "UPDATE training_run SET status = 'COMPLETED', phase = 'EVALUATE',"
+            + " finished_at = now() - interval '10 minutes',"
+            + " heartbeat_at = now() - interval '5 minutes' WHERE id = ?",
+        run);
+
+    runs.endSilentEvaluations(180);
+
+    RunView view = runs.view(run).orElseThrow();
+    assertThat(view.status()).isEqualTo("COMPLETED");
+    assertThat(view.phase()).isEqualTo("DONE");
+    assertThat(view.evaluation().status()).isEqualTo(RunEvaluation.UNAVAILABLE);
+    assertThat(view.evaluation().reason()).startsWith("evaluation not available: ");
+  }
+
+  @Test
+  void anEvaluationThatStillBeatsGoesOn() throws Exception {
+    sql(
+        "UPDATE training_run SET status = 'COMPLETED', phase = 'EVALUATE',"
+            + " finished_at = now() - interval '1 hour',"
+            + " heartbeat_at = now() - interval '10 seconds' WHERE id = ?",
+        run);
+
+    runs.endSilentEvaluations(180);
+
+    assertThat(column("phase")).isEqualTo("EVALUATE");
+  }
+
+  @Test
   void theOwningJobsFailureFailsTheRunWithItsReasonAndDeletesTheUpload() throws Exception {
     sql("UPDATE training_run SET job_execution = 7 WHERE id = ?", run);
 
@@ -179,6 +262,24 @@ class TrainingRunLifecycleIT {
     runs.jobStarted(run, 42);
 
     assertThat(status()).isEqualTo("CANCELLED");
+  }
+
+  /** Until PostgreSQL shows the cancel waiting for the job's row lock (or the cancel is done). */
+  private void awaitABlockedUpdateOfTheRun(CompletableFuture<Void> cancel) throws Exception {
+    for (int i = 0; i < 600 && !cancel.isDone(); i++) {
+      try (Connection c = db.getConnection();
+          PreparedStatement waiting =
+              c.prepareStatement(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                      + " AND query ILIKE 'UPDATE training_run%'");
+          ResultSet row = waiting.executeQuery()) {
+        row.next();
+        if (row.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
   }
 
   private String status() throws SQLException {
