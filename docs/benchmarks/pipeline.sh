@@ -25,7 +25,7 @@ java -jar "$jar" generate --format telegram --messages 10000 --seed 1 --out "$ch
 
 java -jar launcher/target/persona-studio-launcher.jar >"$work/node.log" 2>&1 &
 node=$!
-trap 'kill -TERM $node 2>/dev/null; wait $node 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill -TERM $node 2>/dev/null; wait $node 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs -m 2 "$base/health/ready" 2>/dev/null | grep -q '"UP"'; do
   sleep 0.5
   kill -0 $node 2>/dev/null || { tail -30 "$work/node.log"; exit 1; }
