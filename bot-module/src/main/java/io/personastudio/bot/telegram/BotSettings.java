@@ -3,6 +3,7 @@ package io.personastudio.bot.telegram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Run-time configuration of the bot. The token is a secret: {@link #toString()} masks it, and
@@ -57,68 +58,87 @@ public record BotSettings(
   }
 
   public BotSettings withLimits(Duration global, Duration perChat) {
-    return new BotSettings(
-        token,
-        apiBase,
-        pollTimeoutSeconds,
-        httpTimeout,
-        global,
-        perChat,
-        maxAttempts,
-        backoffBase,
-        backoffMax,
-        handlerThreads,
-        watchdogInterval,
-        typingDelay);
+    return with(
+        b -> {
+          b.globalInterval = global;
+          b.perChatInterval = perChat;
+        });
   }
 
   public BotSettings withPolling(int pollSeconds, Duration watchdog) {
-    return new BotSettings(
-        token,
-        apiBase,
-        pollSeconds,
-        httpTimeout,
-        globalInterval,
-        perChatInterval,
-        maxAttempts,
-        backoffBase,
-        backoffMax,
-        handlerThreads,
-        watchdog,
-        typingDelay);
+    return with(
+        b -> {
+          b.pollTimeoutSeconds = pollSeconds;
+          b.watchdogInterval = watchdog;
+        });
   }
 
   public BotSettings withRetries(int attempts, Duration base, Duration max, Duration timeout) {
-    return new BotSettings(
-        token,
-        apiBase,
-        pollTimeoutSeconds,
-        timeout,
-        globalInterval,
-        perChatInterval,
-        attempts,
-        base,
-        max,
-        handlerThreads,
-        watchdogInterval,
-        typingDelay);
+    return with(
+        b -> {
+          b.maxAttempts = attempts;
+          b.backoffBase = base;
+          b.backoffMax = max;
+          b.httpTimeout = timeout;
+        });
   }
 
   /** How long a reply may take before "typing..." is shown (zero: at once). */
   public BotSettings withTypingDelay(Duration delay) {
-    return new BotSettings(
-        token,
-        apiBase,
-        pollTimeoutSeconds,
-        httpTimeout,
-        globalInterval,
-        perChatInterval,
-        maxAttempts,
-        backoffBase,
-        backoffMax,
-        handlerThreads,
-        watchdogInterval,
-        delay);
+    return with(b -> b.typingDelay = delay);
+  }
+
+  private BotSettings with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.settings();
+  }
+
+  /** The settings' values, changeable one by one; the token never changes. */
+  private static final class Copy {
+    private final String token;
+    private final URI apiBase;
+    int pollTimeoutSeconds;
+    Duration httpTimeout;
+    Duration globalInterval;
+    Duration perChatInterval;
+    int maxAttempts;
+    Duration backoffBase;
+    Duration backoffMax;
+    private final int handlerThreads;
+    Duration watchdogInterval;
+    Duration typingDelay;
+
+    Copy(BotSettings s) {
+      token = s.token;
+      apiBase = s.apiBase;
+      pollTimeoutSeconds = s.pollTimeoutSeconds;
+      httpTimeout = s.httpTimeout;
+      globalInterval = s.globalInterval;
+      perChatInterval = s.perChatInterval;
+      maxAttempts = s.maxAttempts;
+      backoffBase = s.backoffBase;
+      backoffMax = s.backoffMax;
+      handlerThreads = s.handlerThreads;
+      watchdogInterval = s.watchdogInterval;
+      typingDelay = s.typingDelay;
+    }
+
+    BotSettings settings() {
+      return new BotSettings(
+          token,
+          apiBase,
+          pollTimeoutSeconds,
+          httpTimeout,
+          globalInterval,
+          perChatInterval,
+          maxAttempts,
+          backoffBase,
+          backoffMax,
+          handlerThreads,
+          watchdogInterval,
+          typingDelay);
+    }
   }
 
   @Override
