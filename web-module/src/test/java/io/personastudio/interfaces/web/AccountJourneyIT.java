@@ -86,8 +86,12 @@ class AccountJourneyIT extends InBrowser {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("list:confirmYes"))).click();
 
-    assertThat(browser.findElement(By.id("list:tokens:0:state")).getText())
-        .isEqualTo(text("tokens.state.revoked"));
+    // the confirmation's ajax answer replaces the list: read it again until the new state is there
+    Pages site = new Pages(browser, base);
+    String revoked = text("tokens.state.revoked");
+    site.waitUntil(
+        Duration.ofSeconds(30), () -> site.text(By.id("list:tokens:0:state")).equals(revoked));
+    assertThat(site.text(By.id("list:tokens:0:state"))).isEqualTo(revoked);
     assertThat(browser.findElements(By.id("list:tokens:0:revoke"))).isEmpty();
   }
 
