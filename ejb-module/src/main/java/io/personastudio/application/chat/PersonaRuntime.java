@@ -83,11 +83,7 @@ public class PersonaRuntime {
 
   /** The web chat: the owner talks to their own persona. */
   public String reply(UUID owner, UUID personaId, List<String> context) {
-    ActivePersona persona = lookUp(personaId).filter(p -> p.owner().equals(owner)).orElse(null);
-    if (persona == null) {
-      throw DomainException.notFound("No such persona.");
-    }
-    return answer(persona, context);
+    return answer(ownersPersona(owner, personaId), context);
   }
 
   /** The bot: a chat already granted access to the persona by a token. */
@@ -100,11 +96,7 @@ public class PersonaRuntime {
 
   /** Scores per candidate, higher = more likely the person's reply. */
   public float[] rank(UUID owner, UUID personaId, List<String> context, List<String> candidates) {
-    ActivePersona persona = lookUp(personaId).filter(p -> p.owner().equals(owner)).orElse(null);
-    if (persona == null) {
-      throw DomainException.notFound("No such persona.");
-    }
-    PersonaModel model = model(persona);
+    PersonaModel model = model(ownersPersona(owner, personaId));
     return timed(() -> model.rank(context, candidates));
   }
 
@@ -114,6 +106,13 @@ public class PersonaRuntime {
 
   /** Owner and active model of a persona, read fresh on every request (one indexed row). */
   private record ActivePersona(UUID owner, Optional<UUID> activeModel) {}
+
+  /** The owner's persona; the same "not found" for another owner's id (no IDOR). */
+  private ActivePersona ownersPersona(UUID owner, UUID personaId) {
+    return lookUp(personaId)
+        .filter(p -> p.owner().equals(owner))
+        .orElseThrow(() -> DomainException.notFound("No such persona."));
+  }
 
   private Optional<ActivePersona> lookUp(UUID personaId) {
     if (personaId == null) {
