@@ -286,6 +286,7 @@ final class Commands {
         io.personastudio.ml.train.LoopBenchmark.run(
             h, vocabulary.size(), contexts, replies, (int) a.longValue("steps", 500));
     JsonObject o = new JsonObject();
+    o.addProperty("engine", ai.djl.engine.Engine.getDefaultEngineName());
     o.addProperty("steps", r.steps());
     o.addProperty("vocabulary", vocabulary.size());
     o.addProperty("ownStepsPerSecond", r.ownStepsPerSecond());
