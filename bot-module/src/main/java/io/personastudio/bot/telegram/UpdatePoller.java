@@ -26,21 +26,14 @@ final class UpdatePoller implements Runnable {
   private final BotApi api;
   private final BotSettings settings;
   private final UpdateLedger ledger;
-  private final UpdateProcessor processor;
-  private final ChatStripes stripes;
+  private final ChatStripes<Update> stripes;
   private volatile boolean stopped;
   private volatile long heartbeatNanos = System.nanoTime();
 
-  UpdatePoller(
-      BotApi api,
-      BotSettings settings,
-      UpdateLedger ledger,
-      UpdateProcessor processor,
-      ChatStripes stripes) {
+  UpdatePoller(BotApi api, BotSettings settings, UpdateLedger ledger, ChatStripes<Update> stripes) {
     this.api = api;
     this.settings = settings;
     this.ledger = ledger;
-    this.processor = processor;
     this.stripes = stripes;
   }
 
@@ -94,7 +87,7 @@ final class UpdatePoller implements Runnable {
     for (Update update : batch) {
       maxId = Math.max(maxId, update.getUpdateId());
       long chatId = update.hasMessage() ? update.getMessage().getChatId() : 0;
-      work.add(stripes.submit(chatId, () -> processor.process(update)));
+      work.add(stripes.submit(chatId, update));
     }
     awaitAll(work);
     ledger.confirmOffset(maxId + 1);

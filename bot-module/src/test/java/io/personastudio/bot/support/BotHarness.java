@@ -22,6 +22,7 @@ public final class BotHarness implements AutoCloseable {
   public final InMemoryBindings bindings = new InMemoryBindings();
   public final InMemoryMemory memory = new InMemoryMemory();
   public final InMemoryLedger ledger;
+  public final InMemoryTransactions transactions = new InMemoryTransactions();
   public final PersonaReplies replies;
   private TelegramBot bot;
   private final BotSettings settings;
@@ -61,8 +62,7 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public void startBot(BotSettings custom) {
-    BotPorts ports =
-        new BotPorts(directory, bindings, memory, replies, ledger, new NoTransactions());
+    BotPorts ports = new BotPorts(directory, bindings, memory, replies, ledger, transactions);
     bot =
         new TelegramBot(
             custom, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads());

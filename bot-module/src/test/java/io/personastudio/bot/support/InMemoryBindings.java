@@ -29,6 +29,7 @@ public final class InMemoryBindings implements ChatBindings {
 
   @Override
   public synchronized void bind(long chatId, Binding binding) {
+    rememberForRollback(chatId);
     List<Binding> list = bindings.computeIfAbsent(chatId, id -> new ArrayList<>());
     list.removeIf(b -> b.persona().id().equals(binding.persona().id()));
     list.add(binding);
@@ -37,6 +38,7 @@ public final class InMemoryBindings implements ChatBindings {
 
   @Override
   public synchronized boolean switchTo(long chatId, String personaId) {
+    rememberForRollback(chatId);
     boolean known =
         bindings.getOrDefault(chatId, List.of()).stream()
             .anyMatch(b -> b.persona().id().equals(personaId));
@@ -48,6 +50,7 @@ public final class InMemoryBindings implements ChatBindings {
 
   @Override
   public synchronized void unbind(long chatId, String personaId) {
+    rememberForRollback(chatId);
     List<Binding> list = bindings.getOrDefault(chatId, new ArrayList<>());
     list.removeIf(b -> b.persona().id().equals(personaId));
     if (personaId.equals(active.get(chatId))) {
@@ -57,5 +60,22 @@ public final class InMemoryBindings implements ChatBindings {
         active.put(chatId, list.get(list.size() - 1).persona().id());
       }
     }
+  }
+
+  /** A rolled-back unit puts the chat's bindings back as they were before this change. */
+  private void rememberForRollback(long chatId) {
+    List<Binding> before = new ArrayList<>(bindings.getOrDefault(chatId, List.of()));
+    String activeBefore = active.get(chatId);
+    InMemoryTransactions.onRollback(
+        () -> {
+          synchronized (this) {
+            bindings.put(chatId, new ArrayList<>(before));
+            if (activeBefore == null) {
+              active.remove(chatId);
+            } else {
+              active.put(chatId, activeBefore);
+            }
+          }
+        });
   }
 }

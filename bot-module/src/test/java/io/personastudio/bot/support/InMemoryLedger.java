@@ -13,7 +13,11 @@ public final class InMemoryLedger implements UpdateLedger {
 
   @Override
   public boolean firstSeen(long updateId) {
-    return seen.add(updateId);
+    boolean first = seen.add(updateId);
+    if (first) {
+      InMemoryTransactions.onRollback(() -> seen.remove(updateId));
+    }
+    return first;
   }
 
   @Override

@@ -26,11 +26,21 @@ public final class InMemoryMemory implements ConversationMemory {
     synchronized (all) {
       all.addAll(added);
     }
+    InMemoryTransactions.onRollback(
+        () -> {
+          synchronized (all) {
+            all.subList(all.size() - added.size(), all.size()).clear();
+          }
+        });
   }
 
   @Override
   public void forget(long chatId, String personaId) {
-    turns.remove(key(chatId, personaId));
+    String key = key(chatId, personaId);
+    List<Turn> removed = turns.remove(key);
+    if (removed != null) {
+      InMemoryTransactions.onRollback(() -> turns.put(key, removed));
+    }
   }
 
   private static String key(long chatId, String personaId) {

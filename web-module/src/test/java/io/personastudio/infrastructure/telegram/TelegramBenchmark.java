@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -120,6 +122,11 @@ class TelegramBenchmark {
           burst.p(0.99),
           burst.p(1.0),
           load());
+      Run profiled = profiledBurst(telegram);
+      line(
+          "burst under JFR (profile written to telegram-burst.jfr; slower by the recording):"
+              + " %.0f replies/s; load %s",
+          profiled.replies / profiled.seconds, load());
       for (int rate : STEADY_RATES) {
         Run steady = run(telegram, 1_000, rate);
         line(
@@ -149,6 +156,21 @@ class TelegramBenchmark {
     } finally {
       Path out = Path.of(System.getProperty("persona.data.dir"), "telegram-benchmark.txt");
       Files.write(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+  }
+
+  /**
+   * A second burst inside a JFR recording ({@code profile} settings), dumped next to the figures:
+   * {@code jfr print --events jdk.ExecutionSample --stack-depth 80} shows where the node's CPU
+   * went.
+   */
+  private Run profiledBurst(FakeTelegramServer telegram) throws Exception {
+    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+      recording.start();
+      Run burst = run(telegram, 1_000, 0);
+      recording.stop();
+      recording.dump(Path.of(System.getProperty("persona.data.dir"), "telegram-burst.jfr"));
+      return burst;
     }
   }
 
