@@ -40,6 +40,8 @@ public record EvaluationReport(
    * @param replyMillisP99 99th percentile reply latency
    * @param rank20MillisP50 median latency of ranking 20 candidates
    * @param generatedShare share of replies produced by the generator (the rest are retrieved)
+   * @param generatorSampledShare share of replies for which the generator was run at all (it is
+   *     skipped when its best possible candidate cannot beat the retrieved reply)
    */
   public record Figures(
       double hits1of20Style,
@@ -52,7 +54,8 @@ public record EvaluationReport(
       double replyMillisP50,
       double replyMillisP99,
       double rank20MillisP50,
-      double generatedShare) {}
+      double generatedShare,
+      double generatorSampledShare) {}
 
   /** One test case with both answers. */
   public record Sample(List<String> context, String real, String model, String baseline) {}

@@ -171,6 +171,7 @@ public final class Evaluator {
     int verbatim = 0;
     int empty = 0;
     int generatedCount = 0;
+    int sampledCount = 0;
     List<String> generated = new ArrayList<>();
     double[] replyMillis = new double[cases.size()];
     List<Double> rankMillis = new ArrayList<>();
@@ -194,6 +195,9 @@ public final class Evaluator {
       String reply = answer.text();
       if (answer.generated()) {
         generatedCount++;
+      }
+      if (answer.sampled()) {
+        sampledCount++;
       }
       if (reply == null || reply.isBlank()) {
         empty++;
@@ -221,7 +225,8 @@ public final class Evaluator {
         percentile(replyMillis, 0.5),
         percentile(replyMillis, 0.99),
         percentile(ranks, 0.5),
-        generatedCount / (double) n);
+        generatedCount / (double) n,
+        sampledCount / (double) n);
   }
 
   /** The real reply first, then 19 distinct distractors, or null if the pool is too small. */

@@ -23,7 +23,9 @@ import java.util.List;
  * column; the index is rebuilt on load from the stored pairs. Format 1 files still load (without a
  * generator: replies are retrieved only). Format 3 has the layout of format 2 and adds reply policy
  * knobs to the header (the style evidence weight); format 1 and 2 files load with those knobs at 0,
- * which is the policy they were trained with.
+ * which is the policy they were trained with. Fields added to the header since (the consensus
+ * weight, the generator gate) load as 0 from files written before them, and older builds ignore
+ * them.
  */
 public final class ModelArtifact {
   public static final int FORMAT_VERSION = 3;

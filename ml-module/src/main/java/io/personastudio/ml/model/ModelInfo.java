@@ -14,6 +14,11 @@ package io.personastudio.ml.model;
  * @param completed false if training stopped early (time budget or request)
  * @param generatorSteps optimisation steps of the generator (0 = no generator)
  * @param generatorLoss mean character cross-entropy of the generator's last steps (0 = none)
+ * @param generatorGate how far below {@link GeneratorBound}'s bound the generator's candidates
+ *     stayed on the training chat's validation split (its last 20 %): the generator is sampled only
+ *     when the best retrieved reply scores below the bound minus this. 0 (artifacts written before
+ *     it, or a training that stopped early) samples whenever a generated reply could provably win,
+ *     which changes no answer
  */
 public record ModelInfo(
     int formatVersion,
@@ -26,4 +31,23 @@ public record ModelInfo(
     float finalLoss,
     boolean completed,
     long generatorSteps,
-    float generatorLoss) {}
+    float generatorLoss,
+    float generatorGate) {
+
+  /** The same information with another generator gate. */
+  public ModelInfo withGeneratorGate(float gate) {
+    return new ModelInfo(
+        formatVersion,
+        engine,
+        personId,
+        personName,
+        hyperparameters,
+        trainingPairs,
+        steps,
+        finalLoss,
+        completed,
+        generatorSteps,
+        generatorLoss,
+        gate);
+  }
+}

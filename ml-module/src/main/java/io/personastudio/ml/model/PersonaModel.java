@@ -52,8 +52,10 @@ public final class PersonaModel {
   private final float[] replyEvidence;
   private final String fallback;
   private final CharLstm generator;
-  private final Set<String> knownWords = new HashSet<>();
+  private final Set<String> knownWords;
   private final KnownWords words;
+  private final GeneratorBound generatorBound;
+  private final float generatorGate;
 
   public PersonaModel(
       ModelInfo info,
@@ -73,6 +75,7 @@ public final class PersonaModel {
     this.poolContexts = List.copyOf(poolContexts);
     this.poolReplies = List.copyOf(poolReplies);
     this.generator = generator;
+    this.knownWords = new HashSet<>();
     int n = poolReplies.size();
     List<String> contextDocs = new ArrayList<>(n);
     replyVectors = new SparseVector[n];
@@ -96,6 +99,8 @@ public final class PersonaModel {
       }
     }
     words = KnownWords.of(knownWords);
+    generatorBound = GeneratorBound.of(info.hyperparameters(), style, REPLY_STYLE);
+    generatorGate = gateOf(info);
     contextIndex = new Bm25Index(contextDocs);
     if (generator != null) {
       // compile the sampling loop now rather than on the first user's reply
@@ -113,6 +118,41 @@ public final class PersonaModel {
                         : a.getValue() - b.getValue())
             .map(Map.Entry::getKey)
             .orElse("...");
+  }
+
+  /** The same model with other information about itself (shares every table, builds nothing). */
+  private PersonaModel(PersonaModel m, ModelInfo info) {
+    if (!info.hyperparameters().equals(m.info.hyperparameters())) {
+      throw new IllegalArgumentException("a copy keeps the hyper-parameters of its model");
+    }
+    this.info = info;
+    vocabulary = m.vocabulary;
+    encoder = m.encoder;
+    style = m.style;
+    poolContexts = m.poolContexts;
+    poolReplies = m.poolReplies;
+    contextIndex = m.contextIndex;
+    replyVectors = m.replyVectors;
+    contextVectors = m.contextVectors;
+    replyEmbeddings = m.replyEmbeddings;
+    replyStyle = m.replyStyle;
+    replyEvidence = m.replyEvidence;
+    fallback = m.fallback;
+    generator = m.generator;
+    knownWords = m.knownWords;
+    words = m.words;
+    generatorBound = m.generatorBound;
+    generatorGate = gateOf(info);
+  }
+
+  /** This model with the generator gate tuned for it ({@link ModelInfo#generatorGate}). */
+  PersonaModel withGeneratorGate(float gate) {
+    return new PersonaModel(this, info.withGeneratorGate(gate));
+  }
+
+  private static float gateOf(ModelInfo info) {
+    float gate = info.generatorGate();
+    return Float.isFinite(gate) && gate > 0f ? gate : 0f;
   }
 
   public ModelInfo info() {
@@ -181,8 +221,17 @@ public final class PersonaModel {
     return answer(context).text();
   }
 
-  /** A reply and where it comes from. */
-  public record Answer(String text, boolean generated) {}
+  /**
+   * A reply and where it comes from.
+   *
+   * @param generated the text was written by the generator (else it is one of the person's replies)
+   * @param sampled the generator was run for this reply (it is skipped when it cannot win)
+   */
+  public record Answer(String text, boolean generated, boolean sampled) {
+    public Answer(String text, boolean generated) {
+      this(text, generated, generated);
+    }
+  }
 
   /**
    * The reply policy: the person's own replies to similar contexts (BM25, or the relevance encoder
@@ -194,6 +243,49 @@ public final class PersonaModel {
    * the training chat is rejected. Falls back to the most frequent reply; never empty.
    */
   public Answer answer(List<String> context) {
+    return answer(context, true);
+  }
+
+  /**
+   * @param skip do not sample the generator when the best retrieved reply scores at least the
+   *     {@link GeneratorBound bound} of any generated reply minus the {@link
+   *     ModelInfo#generatorGate tuned gate}: with gate 0 the generator provably cannot win then, so
+   *     the answer is the same; false samples for every reply (the policy before the gate)
+   */
+  Answer answer(List<String> context, boolean skip) {
+    Retrieval r = retrieve(context);
+    boolean sampled =
+        generator != null && (!skip || generatorBound(r) - generatorGate > r.bestScore());
+    if (sampled) {
+      Generated g = bestGenerated(r);
+      if (g != null && g.score() > r.bestScore()) {
+        return new Answer(g.text(), true, true);
+      }
+    }
+    String chosen = r.best() < 0 ? fallback : poolReplies.get(r.best());
+    String clean = ReplySanitizer.clean(chosen);
+    if (clean.isEmpty()) {
+      clean = ReplySanitizer.clean(fallback).isEmpty() ? "..." : ReplySanitizer.clean(fallback);
+    }
+    return new Answer(clean, false, sampled);
+  }
+
+  /**
+   * The best retrieved reply for a context and what a generated one has to beat.
+   *
+   * @param best pool index of the best retrieved reply, or -1
+   * @param bestScore its policy score (negative infinity if none)
+   * @param bestContext the best context similarity among the retrieved replies
+   */
+  record Retrieval(
+      List<String> turns,
+      String newest,
+      Query query,
+      int best,
+      float bestScore,
+      float bestContext) {}
+
+  Retrieval retrieve(List<String> context) {
     List<String> turns =
         context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
     Query q = query(turns);
@@ -249,51 +341,68 @@ public final class PersonaModel {
         best = i;
       }
     }
-    String generated = null;
-    if (generator != null) {
-      GeneratorParameters g = h.generatorOrNone();
-      long seed = h.seed() * 0x9E3779B97F4A7C15L + String.join("\n", turns).hashCode();
-      float genBest = Float.NEGATIVE_INFINITY;
-      for (CharLstm.Sample sample :
-          generator.sample(
-              newest,
-              g.prefixChars(),
-              g.maxReplyChars(),
-              g.candidates(),
-              g.temperature(),
-              g.topK(),
-              seed,
-              words)) {
-        String text = ReplySanitizer.clean(sample.text());
-        if (!sample.finished() || !wellFormed(text, newest)) {
-          continue;
-        }
-        SparseVector v = vocabulary.tfidf(text);
-        // a generated reply answers this very context: it gets the best context match retrieval
-        // had;
-        // it gets no consensus term: text sampled from the chat's words can stitch the retrieved
-        // replies' common words together ("yeah sure, sounds for again? ok fine lol") and so
-        // "agree" with all of them more than any real reply does
-        float s =
-            score(q, v, encoder.embedReply(v), REPLY_STYLE * styleScore(text), 0f)
-                + h.weightContext() * bestContext
-                + h.weightEvidence() * evidence(text)
-                + g.margin();
-        if (s > genBest) {
-          genBest = s;
-          generated = text;
-        }
-      }
-      if (generated != null && genBest > bestScore) {
-        return new Answer(generated, true);
+    return new Retrieval(turns, newest, q, best, bestScore, bestContext);
+  }
+
+  /** A generated candidate and its policy score. */
+  record Generated(String text, float score) {}
+
+  /** The best-scoring well-formed sample of the generator for the context, or null. */
+  Generated bestGenerated(Retrieval r) {
+    Hyperparameters h = info.hyperparameters();
+    long seed = h.seed() * 0x9E3779B97F4A7C15L + String.join("\n", r.turns()).hashCode();
+    Generated best = null;
+    for (Generated candidate : generated(r, seed)) {
+      if (best == null || candidate.score() > best.score()) {
+        best = candidate;
       }
     }
-    String chosen = best < 0 ? fallback : poolReplies.get(best);
-    String clean = ReplySanitizer.clean(chosen);
-    if (clean.isEmpty()) {
-      clean = ReplySanitizer.clean(fallback).isEmpty() ? "..." : ReplySanitizer.clean(fallback);
+    return best;
+  }
+
+  /** The generator's well-formed samples for the context with their policy scores. */
+  List<Generated> generated(Retrieval r, long seed) {
+    Hyperparameters h = info.hyperparameters();
+    GeneratorParameters g = h.generatorOrNone();
+    List<Generated> out = new ArrayList<>(g.candidates());
+    for (CharLstm.Sample sample :
+        generator.sample(
+            r.newest(),
+            g.prefixChars(),
+            g.maxReplyChars(),
+            g.candidates(),
+            g.temperature(),
+            g.topK(),
+            seed,
+            words)) {
+      String text = ReplySanitizer.clean(sample.text());
+      if (!sample.finished() || !wellFormed(text, r.newest())) {
+        continue;
+      }
+      SparseVector v = vocabulary.tfidf(text);
+      // a generated reply answers this very context: it gets the best context match retrieval had;
+      // it gets no consensus term: text sampled from the chat's words can stitch the retrieved
+      // replies' common words together ("yeah sure, sounds for again? ok fine lol") and so
+      // "agree" with all of them more than any real reply does
+      float s =
+          score(r.query(), v, encoder.embedReply(v), REPLY_STYLE * styleScore(text), 0f)
+              + h.weightContext() * r.bestContext()
+              + h.weightEvidence() * evidence(text)
+              + g.margin();
+      out.add(new Generated(text, s));
     }
-    return new Answer(clean, false);
+    return out;
+  }
+
+  /** No generated candidate can score above this for the context (see {@link GeneratorBound}). */
+  double generatorBound(Retrieval r) {
+    Query q = r.query();
+    List<SparseVector> replies = new ArrayList<>(q.weights.length);
+    for (int k = 0; k < q.weights.length; k++) {
+      replies.add(replyVectors[q.neighbours.get(k).index()]);
+    }
+    return generatorBound.upperBound(
+        q.weights, replies, info.hyperparameters().weightContext() * r.bestContext());
   }
 
   /**
@@ -391,7 +500,7 @@ public final class PersonaModel {
     return new Query(vector, embedding, all, weights, replyWords, replyWeights);
   }
 
-  private record Query(
+  record Query(
       SparseVector vector,
       float[] embedding,
       List<Bm25Index.Hit> neighbours,

@@ -97,6 +97,29 @@ public final class StyleModel {
     return lengthLogRatio[lengthBin(text)];
   }
 
+  /**
+   * The largest value {@code weight x ngramScore(text)} can take for any text: the mean shrunk
+   * towards 0 lies between the smallest and the largest n-gram log-ratio, and between them and 0.
+   */
+  float ngramScoreBound(float weight) {
+    float lo = 0f;
+    float hi = 0f;
+    for (float r : ngramLogRatio) {
+      lo = Math.min(lo, r);
+      hi = Math.max(hi, r);
+    }
+    return Math.max(weight * lo, weight * hi);
+  }
+
+  /** The largest value {@code weight x lengthScore(text)} can take for any text. */
+  float lengthScoreBound(float weight) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float r : lengthLogRatio) {
+      max = Math.max(max, weight * r);
+    }
+    return max;
+  }
+
   float[] ngramLogRatio() {
     return ngramLogRatio;
   }

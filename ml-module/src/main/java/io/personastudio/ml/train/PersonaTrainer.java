@@ -10,6 +10,7 @@ import io.personastudio.ml.dataset.DialoguePair;
 import io.personastudio.ml.dataset.MediaPolicy;
 import io.personastudio.ml.dataset.Turn;
 import io.personastudio.ml.model.CharAlphabet;
+import io.personastudio.ml.model.GeneratorGate;
 import io.personastudio.ml.model.GeneratorParameters;
 import io.personastudio.ml.model.Hyperparameters;
 import io.personastudio.ml.model.ModelArtifact;
@@ -21,6 +22,7 @@ import io.personastudio.ml.text.SparseVector;
 import io.personastudio.ml.text.Vocabulary;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,10 @@ public final class PersonaTrainer {
   public static final int MIN_REPLIES = 20;
 
   private static final int ALPHABET = 256;
+
+  /** The last part of the chat whose contexts tune the generator gate. */
+  private static final double VALIDATION_FRACTION = 0.2;
+
   private static final String ENCODER_CONTEXT = "encoder/" + RelevanceTrainer.CONTEXT;
   private static final String ENCODER_REPLY = "encoder/" + RelevanceTrainer.REPLY;
   private static final String ENCODER_LOSSES = "encoder/losses";
@@ -210,7 +216,8 @@ public final class PersonaTrainer {
                     (int) Math.max(1, encoder.totalSteps() / Math.max(1, h.epochs())))),
             completed,
             generator == null ? 0 : generator.steps(),
-            generator == null ? 0f : recent(generator.losses(), 20));
+            generator == null ? 0f : recent(generator.losses(), 20),
+            0f);
     PersonaModel model =
         new PersonaModel(
             info,
@@ -221,6 +228,9 @@ public final class PersonaTrainer {
             own.stream().map(DialoguePair::context).toList(),
             own.stream().map(DialoguePair::reply).toList(),
             generator == null ? null : generator.model());
+    if (completed && !stopRequested()) {
+      model = GeneratorGate.tune(model, validationContexts(turns, own));
+    }
     return new TrainingResult(
         model,
         person,
@@ -229,6 +239,19 @@ public final class PersonaTrainer {
         encoder,
         Duration.ofNanos(System.nanoTime() - started),
         generator);
+  }
+
+  /**
+   * Contexts of the person's replies in the last part of the chat (by time), where the generator
+   * gate is tuned: the evaluation's held-out part is never among them (it is not in training).
+   */
+  static List<List<String>> validationContexts(List<Turn> turns, List<DialoguePair> own) {
+    if (turns.isEmpty()) {
+      return List.of();
+    }
+    int index = (int) Math.floor(turns.size() * (1 - VALIDATION_FRACTION));
+    Instant split = turns.get(Math.max(0, Math.min(turns.size() - 1, index))).start();
+    return own.stream().filter(p -> !p.time().isBefore(split)).map(DialoguePair::context).toList();
   }
 
   /** The checkpoint file if it was written during the generator phase (encoder done). */

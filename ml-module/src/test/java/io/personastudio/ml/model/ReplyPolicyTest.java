@@ -191,7 +191,8 @@ class ReplyPolicyTest {
             i.finalLoss(),
             i.completed(),
             i.generatorSteps(),
-            i.generatorLoss());
+            i.generatorLoss(),
+            i.generatorGate());
     return new PersonaModel(
         info,
         m.vocabulary(),
