@@ -4,9 +4,7 @@ import io.personastudio.bot.port.Binding;
 import io.personastudio.bot.port.ChatBindings;
 import io.personastudio.bot.port.PersonaRef;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +18,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** Chat bindings in {@code telegram_binding}; at most one active binding per chat. */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@ApplicationScoped
 public class JdbcChatBindings implements ChatBindings {
 
   private static final String COLUMNS =

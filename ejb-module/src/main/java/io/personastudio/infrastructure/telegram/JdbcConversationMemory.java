@@ -5,9 +5,7 @@ import io.personastudio.bot.port.Turn;
 import io.personastudio.infrastructure.crypto.ContentCipher;
 import io.personastudio.infrastructure.crypto.Sealed;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +23,7 @@ import javax.sql.DataSource;
  * The conversation log in {@code telegram_turn}, sealed like other chat content (AES-GCM bound to
  * the row id). Only the last {@link #KEPT} turns per chat and persona are kept.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@ApplicationScoped
 public class JdbcConversationMemory implements ConversationMemory {
 
   static final int KEPT = 40;

@@ -2,9 +2,7 @@ package io.personastudio.infrastructure.telegram;
 
 import io.personastudio.bot.port.UpdateLedger;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,10 +13,11 @@ import javax.sql.DataSource;
 
 /**
  * Handled update ids and the polling offset. {@link #firstSeen} joins the update's transaction; an
- * insert that conflicts means a redelivery (no exception, so the transaction stays usable).
+ * insert that conflicts means a redelivery (no exception, so the transaction stays usable). The
+ * prune after each poll finds old ids by {@code telegram_update_handled_ix} (V14): without it, it
+ * scanned the whole table (7 days of ids) on every poll.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@ApplicationScoped
 public class JdbcUpdateLedger implements UpdateLedger {
 
   /** Handled ids are kept this long: far beyond Telegram's redelivery window (24 h). */

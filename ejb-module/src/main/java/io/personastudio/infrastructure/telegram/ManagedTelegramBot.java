@@ -61,11 +61,11 @@ public class ManagedTelegramBot {
   @Inject SchemaMigrations schema;
   @Resource ManagedThreadFactory threads;
 
-  @EJB PersonaDirectory directory;
-  @EJB ChatBindings bindings;
-  @EJB ConversationMemory memory;
+  @Inject PersonaDirectory directory;
+  @Inject ChatBindings bindings;
+  @Inject ConversationMemory memory;
   @EJB PersonaReplies replies;
-  @EJB UpdateLedger ledger;
+  @Inject UpdateLedger ledger;
   @EJB Transactions transactions;
 
   private final ObjectMapper json =

@@ -8,9 +8,7 @@ import io.personastudio.bot.port.PersonaDirectory;
 import io.personastudio.bot.port.PersonaRef;
 import io.personastudio.bot.port.Standing;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** The website's access tokens as the bot sees them. */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@ApplicationScoped
 public class TokenPersonaDirectory implements PersonaDirectory {
 
   @Inject AccessTokenService tokens;
