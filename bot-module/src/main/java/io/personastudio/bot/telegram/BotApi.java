@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -23,6 +24,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * with the token scrubbed from their text.
  */
 public final class BotApi implements AutoCloseable {
+
+  /**
+   * Idle keep-alive connections kept: the gateway's 16 senders, the typing hints and the poll. With
+   * OkHttp's default of 5 a burst closed and reopened connections all the time (connect frames in
+   * the profile).
+   */
+  private static final int IDLE_CONNECTIONS = 32;
 
   private final TelegramClient client;
   private final OkHttpClient http;
@@ -43,6 +51,7 @@ public final class BotApi implements AutoCloseable {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .connectTimeout(httpMillis, TimeUnit.MILLISECONDS)
             .writeTimeout(httpMillis, TimeUnit.MILLISECONDS)
             .readTimeout(longestCall, TimeUnit.MILLISECONDS)
