@@ -57,6 +57,11 @@ public class JdbcConversationMemory implements ConversationMemory {
     }
   }
 
+  /**
+   * The turns and the trim in one statement, one round trip: the trim's sub-select sees the table
+   * as it was before the insert (a data-modifying WITH is not visible to its outer statement), so
+   * it keeps the newest {@code KEPT - turns.size()} older turns.
+   */
   @Override
   public void append(long chatId, String personaId, List<Turn> turns) {
     if (turns.isEmpty()) {
@@ -64,41 +69,38 @@ public class JdbcConversationMemory implements ConversationMemory {
     }
     UUID persona = UUID.fromString(personaId);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO telegram_turn"
-                  + " (id, chat_id, persona_id, speaker, key_id, text_cipher, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (Turn turn : turns) {
-          UUID id = UUID.randomUUID();
-          Sealed sealed = cipher.seal(turn.text(), id.toString());
-          insert.setObject(1, id);
-          insert.setLong(2, chatId);
-          insert.setObject(3, persona);
-          insert.setString(4, turn.speaker().name());
-          insert.setString(5, sealed.keyId());
-          insert.setBytes(6, sealed.bytes());
-          insert.setObject(7, now);
-          insert.addBatch();
-        }
-        insert.executeBatch();
+    try (Connection c = db.getConnection();
+        PreparedStatement appendAndTrim = c.prepareStatement(appendAndTrimSql(turns.size()))) {
+      int p = 1;
+      for (Turn turn : turns) {
+        UUID id = UUID.randomUUID();
+        Sealed sealed = cipher.seal(turn.text(), id.toString());
+        appendAndTrim.setObject(p++, id);
+        appendAndTrim.setLong(p++, chatId);
+        appendAndTrim.setObject(p++, persona);
+        appendAndTrim.setString(p++, turn.speaker().name());
+        appendAndTrim.setString(p++, sealed.keyId());
+        appendAndTrim.setBytes(p++, sealed.bytes());
+        appendAndTrim.setObject(p++, now);
       }
-      try (PreparedStatement trim =
-          c.prepareStatement(
-              "DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=? AND seq <="
-                  + " (SELECT seq FROM telegram_turn WHERE chat_id=? AND persona_id=?"
-                  + " ORDER BY seq DESC OFFSET ? LIMIT 1)")) {
-        trim.setLong(1, chatId);
-        trim.setObject(2, persona);
-        trim.setLong(3, chatId);
-        trim.setObject(4, persona);
-        trim.setInt(5, KEPT);
-        trim.executeUpdate();
-      }
+      appendAndTrim.setLong(p++, chatId);
+      appendAndTrim.setObject(p++, persona);
+      appendAndTrim.setLong(p++, chatId);
+      appendAndTrim.setObject(p++, persona);
+      appendAndTrim.setInt(p, Math.max(0, KEPT - turns.size()));
+      appendAndTrim.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("storing the conversation failed", e);
     }
+  }
+
+  private static String appendAndTrimSql(int turns) {
+    return "WITH added AS (INSERT INTO telegram_turn"
+        + " (id, chat_id, persona_id, speaker, key_id, text_cipher, created_at) VALUES "
+        + String.join(", ", Collections.nCopies(turns, "(?, ?, ?, ?, ?, ?, ?)"))
+        + ") DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=? AND seq <="
+        + " (SELECT seq FROM telegram_turn WHERE chat_id=? AND persona_id=?"
+        + " ORDER BY seq DESC OFFSET ? LIMIT 1)";
   }
 
   @Override

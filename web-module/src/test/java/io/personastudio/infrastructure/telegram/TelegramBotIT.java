@@ -12,6 +12,8 @@ import io.personastudio.application.token.AccessTokenService;
 import io.personastudio.application.token.CreatedToken;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.bot.fake.FakeTelegramServer;
+import io.personastudio.bot.port.ConversationMemory;
+import io.personastudio.bot.port.Turn;
 import io.personastudio.bot.telegram.BotSettings;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
@@ -27,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -60,6 +63,7 @@ class TelegramBotIT {
   @Inject PersonaService personas;
   @Inject TrainingRuns runs;
   @Inject AccessTokenService tokens;
+  @Inject ConversationMemory memory;
 
   @Resource(lookup = "jdbc/persona")
   DataSource db;
@@ -191,6 +195,35 @@ class TelegramBotIT {
     assertThat(telegram.textsTo(5003).get(0)).contains("access token");
     await().during(Duration.ofMillis(700)).until(() -> telegram.textsTo(5003).size() == 1);
     assertThat(bot.polling()).isFalse();
+  }
+
+  @Test
+  void theConversationKeepsItsLast40TurnsInOrder() throws Exception {
+    UUID persona = UUID.randomUUID();
+    try (Connection c = db.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO persona (id, owner_id, name, person, status, created_at)"
+                    + " VALUES (?, ?, 'Kit', 'Kit', 'FAILED', now())")) {
+      insert.setObject(1, persona);
+      insert.setObject(2, newOwner());
+      insert.executeUpdate();
+    }
+    long chat = 5009;
+
+    for (int i = 0; i < 25; i++) {
+      memory.append(chat, persona.toString(), List.of(Turn.user("u" + i), Turn.persona("p" + i)));
+    }
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 5; i < 25; i++) {
+      expected.add("u" + i);
+      expected.add("p" + i);
+    }
+    assertThat(memory.recent(chat, persona.toString(), 100))
+        .extracting(Turn::text)
+        .containsExactlyElementsOf(expected);
+    assertThat(count("SELECT count(*) FROM telegram_turn WHERE chat_id=" + chat)).isEqualTo(40);
   }
 
   private void awaitTexts(long chat, int count) {
