@@ -11,14 +11,19 @@ public final class Bm25Index {
   private static final float K1 = 1.2f;
   private static final float B = 0.75f;
 
-  private final Map<String, int[][]> postings = new HashMap<>();
-  private final float[] docLength;
-  private final float avgLength;
+  private final Map<String, Postings> postings = new HashMap<>();
   private final int size;
+
+  /**
+   * The documents holding one term, in document order, as flat arrays (a reply on a large persona
+   * walks tens of thousands of postings: no object per posting to chase), with each posting's
+   * length-normalised denominator computed once instead of per query.
+   */
+  private record Postings(int[] docs, int[] counts, float[] denominators) {}
 
   public Bm25Index(List<String> documents) {
     size = documents.size();
-    docLength = new float[size];
+    float[] docLength = new float[size];
     Map<String, List<int[]>> build = new HashMap<>();
     double total = 0;
     for (int d = 0; d < size; d++) {
@@ -33,8 +38,22 @@ public final class Bm25Index {
       tf.forEach(
           (t, c) -> build.computeIfAbsent(t, k -> new ArrayList<>()).add(new int[] {doc, c}));
     }
-    avgLength = size == 0 ? 1 : (float) Math.max(1e-3, total / size);
-    build.forEach((t, list) -> postings.put(t, list.toArray(new int[0][])));
+    float avgLength = size == 0 ? 1 : (float) Math.max(1e-3, total / size);
+    build.forEach(
+        (t, list) -> {
+          int n = list.size();
+          int[] docs = new int[n];
+          int[] counts = new int[n];
+          float[] denominators = new float[n];
+          for (int i = 0; i < n; i++) {
+            int[] p = list.get(i);
+            float tf = p[1];
+            docs[i] = p[0];
+            counts[i] = p[1];
+            denominators[i] = tf + K1 * (1 - B + B * docLength[p[0]] / avgLength);
+          }
+          postings.put(t, new Postings(docs, counts, denominators));
+        });
   }
 
   public int size() {
@@ -46,14 +65,17 @@ public final class Bm25Index {
     float[] scores = new float[size];
     boolean any = false;
     for (String term : new java.util.LinkedHashSet<>(Tokenizer.words(query))) {
-      int[][] list = postings.get(term);
+      Postings list = postings.get(term);
       if (list == null) {
         continue;
       }
-      float idf = (float) Math.log(1 + (size - list.length + 0.5) / (list.length + 0.5));
-      for (int[] p : list) {
-        float tf = p[1];
-        scores[p[0]] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * docLength[p[0]] / avgLength));
+      int[] docs = list.docs();
+      int[] counts = list.counts();
+      float[] denominators = list.denominators();
+      float idf = (float) Math.log(1 + (size - docs.length + 0.5) / (docs.length + 0.5));
+      for (int i = 0; i < docs.length; i++) {
+        float tf = counts[i];
+        scores[docs[i]] += idf * tf * (K1 + 1) / denominators[i];
       }
       any = true;
     }

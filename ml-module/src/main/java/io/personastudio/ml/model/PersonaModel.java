@@ -197,6 +197,15 @@ public final class PersonaModel {
   public float[] rank(List<String> context, List<String> candidates) {
     Query q = query(context);
     float consensusWeight = info.hyperparameters().weightConsensus();
+    // the replies to the most similar stored contexts, which candidates should agree with
+    List<Consensus.Bag> replyWords = new ArrayList<>(q.neighbours.size());
+    float[] replyWeights = new float[q.neighbours.size()];
+    if (consensusWeight != 0f) {
+      for (int i = 0; i < replyWeights.length; i++) {
+        replyWords.add(Consensus.Bag.of(poolReplies.get(q.neighbours.get(i).index())));
+        replyWeights[i] = Math.max(0f, q.neighbours.get(i).score());
+      }
+    }
     Set<String> said = new HashSet<>();
     if (context != null) {
       context.forEach(t -> said.add(normal(t)));
@@ -207,7 +216,7 @@ public final class PersonaModel {
       SparseVector v = vocabulary.tfidf(c);
       scores[i] = score(q, v, encoder.embedReply(v), styleScore(c), ECHO);
       if (consensusWeight != 0f) {
-        scores[i] += consensusWeight * Consensus.expectedF1(c, q.replyWords, q.replyWeights);
+        scores[i] += consensusWeight * Consensus.expectedF1(c, replyWords, replyWeights);
       }
       if (said.contains(normal(c))) {
         scores[i] -= REPEAT_PENALTY;
@@ -491,20 +500,9 @@ public final class PersonaModel {
     for (int i = 0; i < k; i++) {
       weights[i] = all.get(i).score() / sum;
     }
-    List<Consensus.Bag> replyWords = new ArrayList<>(all.size());
-    float[] replyWeights = new float[all.size()];
-    for (int i = 0; i < all.size(); i++) {
-      replyWords.add(Consensus.Bag.of(poolReplies.get(all.get(i).index())));
-      replyWeights[i] = Math.max(0f, all.get(i).score());
-    }
-    return new Query(vector, embedding, all, weights, replyWords, replyWeights);
+    return new Query(vector, embedding, all, weights);
   }
 
   record Query(
-      SparseVector vector,
-      float[] embedding,
-      List<Bm25Index.Hit> neighbours,
-      float[] weights,
-      List<Consensus.Bag> replyWords,
-      float[] replyWeights) {}
+      SparseVector vector, float[] embedding, List<Bm25Index.Hit> neighbours, float[] weights) {}
 }

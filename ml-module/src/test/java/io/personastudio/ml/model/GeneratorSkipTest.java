@@ -47,7 +47,7 @@ class GeneratorSkipTest {
     int scored = 0;
     for (float margin : new float[] {0f, 1f}) {
       PersonaModel m = withMargin(model, margin);
-      List<List<String>> contexts = contexts(150, 11);
+      List<List<String>> contexts = contexts(100, 11);
       for (int c = 0; c < contexts.size(); c++) {
         PersonaModel.Retrieval r = m.retrieve(contexts.get(c));
         double bound = m.generatorBound(r);
@@ -68,7 +68,7 @@ class GeneratorSkipTest {
     int won = 0;
     for (float margin : new float[] {0f, 0.25f, 1f}) {
       PersonaModel m = withMargin(model, margin).withGeneratorGate(0f);
-      for (List<String> context : contexts(300, 3)) {
+      for (List<String> context : contexts(200, 3)) {
         PersonaModel.Answer always = m.answer(context, false);
         PersonaModel.Answer skipping = m.answer(context, true);
 
@@ -79,8 +79,8 @@ class GeneratorSkipTest {
         won += always.generated() ? 1 : 0;
       }
     }
-    // replies the generator wins and replies it is skipped for are both among the 900
-    assertThat(skipped).isGreaterThan(300);
+    // replies the generator wins and replies it is skipped for are both among the 600
+    assertThat(skipped).isGreaterThan(200);
     assertThat(won).isPositive();
   }
 
@@ -97,7 +97,7 @@ class GeneratorSkipTest {
     int provableSkips = 0;
     int gatedSkips = 0;
     int won = 0;
-    for (List<String> context : contexts(300, 3)) {
+    for (List<String> context : contexts(200, 3)) {
       PersonaModel.Answer always = m.answer(context, false);
       PersonaModel.Answer answer = gated.answer(context, true);
 
