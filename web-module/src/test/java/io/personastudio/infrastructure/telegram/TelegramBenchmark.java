@@ -16,11 +16,13 @@ import io.personastudio.bot.telegram.BotSettings;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -111,7 +113,11 @@ class TelegramBenchmark {
       awaitSent(telegram, CHATS);
       line("load before: %s", load());
 
+      long nodeCpu = nodeCpuNanos();
+      long databaseCpu = databaseCpuNanos();
       Run burst = run(telegram, 1_000, 0);
+      nodeCpu = nodeCpuNanos() - nodeCpu;
+      databaseCpu = databaseCpuNanos() - databaseCpu;
       line(
           "burst  (1,000 at once, limits off): %d replies in %.2f s = %.0f replies/s;"
               + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; load %s",
@@ -122,6 +128,10 @@ class TelegramBenchmark {
           burst.p(0.99),
           burst.p(1.0),
           load());
+      line(
+          "burst CPU per reply (the figure other load on the machine skews least): node %.2f ms,"
+              + " PostgreSQL %.2f ms",
+          nodeCpu / 1e6 / burst.replies, databaseCpu / 1e6 / burst.replies);
       Run profiled = profiledBurst(telegram);
       line(
           "burst under JFR (profile written to telegram-burst.jfr; slower by the recording):"
@@ -217,6 +227,33 @@ class TelegramBenchmark {
       int index = Math.min(latencies.size() - 1, (int) Math.floor(latencies.size() * quantile));
       return latencies.get(index) / 1e6;
     }
+  }
+
+  /** CPU time of this JVM (the node, its fake Bot API included). */
+  private static long nodeCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of the database's processes (backends and background workers, as listed by {@code
+   * pg_stat_activity}), read from {@code /proc/<pid>/stat}: the database runs on this machine.
+   */
+  private long databaseCpuNanos() throws Exception {
+    long ticks = 0;
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity")) {
+      while (rs.next()) {
+        Path stat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+        if (Files.isReadable(stat)) {
+          String text = Files.readString(stat);
+          String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        }
+      }
+    }
+    return ticks * 10_000_000L; // USER_HZ = 100
   }
 
   private static long tooSlow(FakeTelegramServer telegram) {
