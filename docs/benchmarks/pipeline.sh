@@ -49,14 +49,32 @@ await_job_end() { # the evaluation runs after READY; let it finish before the ne
   until [ "$(run_field "$1" phase)" = DONE ] || [ "$(run_field "$1" status)" = FAILED ]; do sleep 1; done
 }
 
+timeline() { # run posted ready start → the upload's seconds, phase by phase (RunTimeline.java)
+  java -cp "$runtime/postgresql.jar" docs/benchmarks/RunTimeline.java \
+    "jdbc:postgresql://127.0.0.1:$PERSONA_EMBEDDED_DB_PORT/persona" "$@"
+}
+runtime=${PERSONA_RUNTIME_DIR:-launcher/target/runtime}
+timelines=()
+first_progress() { # stamps the first progress line of a worker's stderr, drains the rest
+  local line
+  while IFS= read -r line; do
+    case $line in *'"progress"'*) date +%s.%N; break ;; esac
+  done
+  cat >/dev/null
+}
+
 printf 'round\tCLI train s\tupload→READY s\tratio\tload (1/5 min) at end\n'
 for i in $(seq 1 "$rounds"); do
   t0=$(date +%s.%N)
-  java -jar "$jar" train --input "$chat" --person Alice --out "$work/cli.psml" --seed 42 >/dev/null 2>&1
+  # stderr's first progress line is stamped: the CLI's own start (JVM, parse, set-up) to compare
+  java -jar "$jar" train --input "$chat" --person Alice --out "$work/cli.psml" --seed 42 \
+    --progress-json 2> >(first_progress >"$work/cli.first") >/dev/null
   t1=$(date +%s.%N)
   cli=$(echo "$t1 - $t0" | bc)
+  cli_start=$(echo "$(cat "$work/cli.first") - $t0" | bc)
   t0=$(date +%s.%N)
   read -r persona run <<<"$(upload "bench $i")"
+  posted=$(date +%s.%N)
   while :; do
     status=$(api "$base/api/v1/personas/$persona" | field status)
     [ "$status" = READY ] && break
@@ -67,8 +85,13 @@ for i in $(seq 1 "$rounds"); do
   pipeline=$(echo "$t1 - $t0" | bc)
   printf '%s\t%.1f\t%.1f\t%.2f\t%s\n' "$i" "$cli" "$pipeline" "$(echo "$pipeline / $cli" | bc -l)" \
     "$(cut -d' ' -f1,2 /proc/loadavg)"
+  timelines+=("$i	$(printf '%.2f' "$cli_start")	$(timeline "$run" "$posted" "$t1" "$t0")")
   await_job_end "$run"
 done
+if [ "$rounds" -gt 0 ]; then
+  printf '\nround\tCLI start→1st progress\tPOST+checks\tqueue→job\timport\texport+worker→1st progress\ttraining\tpublish\tREADY seen\n'
+  printf '%s\n' "${timelines[@]}"
+fi
 
 # Work lost by an interruption: kill the worker once a checkpoint is stored, watch where it resumes.
 # The worker is `java … -jar persona-ml.jar train --input <data>/work/<run>/chat.json …`; the run's

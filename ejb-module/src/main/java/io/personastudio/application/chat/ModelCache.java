@@ -59,6 +59,13 @@ final class ModelCache {
     }
   }
 
+  /** A model loaded elsewhere (checked at publish on this node): kept unless already cached. */
+  synchronized void offer(UUID modelId, PersonaModel model, long bytes) {
+    if (!entries.containsKey(modelId)) {
+      store(modelId, new Entry(model, bytes));
+    }
+  }
+
   synchronized long usedBytes() {
     return usedBytes;
   }

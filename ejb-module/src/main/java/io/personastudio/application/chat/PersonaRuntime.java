@@ -134,6 +134,14 @@ public class PersonaRuntime {
     }
   }
 
+  /**
+   * A model version this node has just published, loaded and checked by the publish step: the
+   * persona's first reply here needs no second load of the artifact.
+   */
+  public void adopt(UUID modelId, PersonaModel model, long artifactBytes) {
+    cache.offer(modelId, model, artifactBytes);
+  }
+
   private String answer(ActivePersona persona, List<String> context) {
     if (context == null || context.isEmpty() || context.stream().allMatch(String::isBlank)) {
       throw DomainException.invalid("Say something first.");

@@ -18,6 +18,20 @@ public final class ContentCipher {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * One AES-GCM engine per thread, initialised anew for every value: looking the transformation up
+   * in the provider list cost as much as sealing a chat message (an import seals two per message).
+   */
+  private static final ThreadLocal<Cipher> ENGINES =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-GCM unavailable", e);
+            }
+          });
+
   private final ContentKeys keys;
 
   public ContentCipher(ContentKeys keys) {
@@ -28,7 +42,7 @@ public final class ContentCipher {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ENGINES.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.active(), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -43,7 +57,7 @@ public final class ContentCipher {
   public String open(Sealed sealed, String rowId) {
     byte[] bytes = sealed.bytes();
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ENGINES.get();
       cipher.init(
           Cipher.DECRYPT_MODE,
           keys.byId(sealed.keyId()),

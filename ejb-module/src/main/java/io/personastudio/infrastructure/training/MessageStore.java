@@ -1,6 +1,5 @@
 package io.personastudio.infrastructure.training;
 
-import com.google.gson.stream.JsonWriter;
 import io.personastudio.infrastructure.crypto.ContentCipher;
 import io.personastudio.infrastructure.crypto.Sealed;
 import jakarta.annotation.Resource;
@@ -18,8 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,8 +30,6 @@ import javax.sql.DataSource;
 public class MessageStore {
 
   private static final int BATCH = 500;
-  private static final DateTimeFormatter TELEGRAM_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   @Resource(lookup = "jdbc/persona")
   DataSource dataSource;
@@ -78,31 +73,19 @@ public class MessageStore {
       q.setFetchSize(BATCH);
       c.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
       try (ResultSet rs = q.executeQuery();
-          Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-          JsonWriter json = new JsonWriter(file)) {
-        json.beginObject().name("name").value("persona").name("type").value("private_group");
-        json.name("id").value(1).name("messages").beginArray();
-        int n = 0;
-        while (rs.next()) {
-          String row = importId + "/" + rs.getInt(1);
-          String keyId = rs.getString(4);
-          String sender = cipher.open(new Sealed(keyId, rs.getBytes(2)), row + "/sender");
-          json.beginObject()
-              .name("id")
-              .value(++n)
-              .name("type")
-              .value("message")
-              .name("date")
-              .value(TELEGRAM_DATE.format(rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.UTC)))
-              .name("from")
-              .value(sender)
-              .name("from_id")
-              .value("user" + Integer.toHexString(sender.hashCode()))
-              .name("text")
-              .value(cipher.open(new Sealed(keyId, rs.getBytes(5)), row))
-              .endObject();
+          Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        int n;
+        try (TrainingExport export = new TrainingExport(file)) {
+          while (rs.next()) {
+            String row = importId + "/" + rs.getInt(1);
+            String keyId = rs.getString(4);
+            export.add(
+                cipher.open(new Sealed(keyId, rs.getBytes(2)), row + "/sender"),
+                rs.getTimestamp(3).toInstant(),
+                cipher.open(new Sealed(keyId, rs.getBytes(5)), row));
+          }
+          n = export.count();
         }
-        json.endArray().endObject();
         c.commit();
         return n;
       }

@@ -1,5 +1,6 @@
 package io.personastudio.infrastructure.training;
 
+import io.personastudio.application.chat.PersonaRuntime;
 import io.personastudio.application.training.TrainingQueue;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.training.RunPhase;
@@ -24,6 +25,7 @@ public class PublishModelBatchlet extends RunStep {
   @Inject TrainingRuns runs;
   @Inject StudioConfig config;
   @Inject TrainingQueue queue;
+  @Inject PersonaRuntime runtime;
 
   /** Whether the evaluate step measures the run's recipe after publishing (it takes a while). */
   @Inject
@@ -42,11 +44,13 @@ public class PublishModelBatchlet extends RunStep {
     long execution = job.getExecutionId();
     // the worker publishes what it has when the time budget ends: the run says so
     boolean byBudget = !model.info().completed();
-    runs.publish(
-        runId,
-        execution,
-        new TrainingRuns.TrainedModel(ModelArtifact.FORMAT_VERSION, artifact, byBudget),
-        evaluate);
+    UUID published =
+        runs.publish(
+            runId,
+            execution,
+            new TrainingRuns.TrainedModel(ModelArtifact.FORMAT_VERSION, artifact, byBudget),
+            evaluate);
+    runtime.adopt(published, model, artifact.length); // the first reply here needs no reload
     // the evaluation that follows must not hold up the queue: the next training may start now
     queue.finished(runId, execution);
     return "PUBLISHED";

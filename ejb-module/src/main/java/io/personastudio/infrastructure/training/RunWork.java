@@ -32,7 +32,11 @@ final class RunWork {
 
   /** Removes the folder and everything in it (the decrypted chat must not outlive the run). */
   static void delete(StudioConfig config, UUID runId) {
-    Path dir = config.work().resolve(runId.toString());
+    deleteTree(config.work().resolve(runId.toString()));
+  }
+
+  /** Removes a folder and everything in it, if it exists. */
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

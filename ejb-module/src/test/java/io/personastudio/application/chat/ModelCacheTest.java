@@ -43,6 +43,20 @@ class ModelCacheTest {
   }
 
   @Test
+  void aModelOfferedAtPublishIsServedWithoutLoadingAndCountedOnce() {
+    ModelCache cache = new ModelCache(1000);
+    UUID a = UUID.randomUUID();
+
+    cache.offer(a, null, 100);
+    load(cache, a, 100);
+    cache.offer(a, null, 100);
+
+    assertThat(loaded).isEmpty();
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.usedBytes()).isEqualTo(100);
+  }
+
+  @Test
   void theLeastRecentlyUsedModelsLeaveWhenTheLimitIsPassed() {
     ModelCache cache = new ModelCache(250);
     UUID a = UUID.randomUUID();

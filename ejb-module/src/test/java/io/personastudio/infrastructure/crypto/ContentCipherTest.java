@@ -29,6 +29,16 @@ class ContentCipherTest {
   }
 
   @Test
+  void aValueThatDoesNotDecryptLeavesTheThreadsEngineUsable() {
+    Sealed first = cipher.seal("first", "r1");
+    assertThatThrownBy(() -> cipher.open(first, "r2")).hasMessageContaining("does not decrypt");
+
+    Sealed second = cipher.seal("second", "r3");
+    assertThat(cipher.open(second, "r3")).isEqualTo("second");
+    assertThat(cipher.open(first, "r1")).isEqualTo("first");
+  }
+
+  @Test
   void theSameTextSealsDifferentlyEachTime() {
     assertThat(cipher.seal("same", "r").bytes()).isNotEqualTo(cipher.seal("same", "r").bytes());
   }
