@@ -4,6 +4,7 @@ import io.personastudio.application.persona.PersonaService;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.training.RunPhase;
+import io.personastudio.infrastructure.config.StudioConfig;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -13,6 +14,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The import's reader: streams the messages of the run's upload one at a time (bounded memory)
@@ -28,6 +30,14 @@ public class ChatMessageReader extends AbstractItemReader {
   @Inject TrainingRuns runs;
   @Inject PersonaService personas;
   @Inject MessageStore messages;
+  @Inject EarlyWorkers earlyWorkers;
+  @Inject WorkerJobs jobs;
+  @Inject StudioConfig config;
+
+  /** Whether a fresh import starts the training worker from the upload while it stores the chat. */
+  @Inject
+  @ConfigProperty(name = "persona.training.early-worker", defaultValue = "true")
+  boolean earlyWorker;
 
   private MessageStream stream;
   private long position;
@@ -48,6 +58,10 @@ public class ChatMessageReader extends AbstractItemReader {
     if (checkpoint == null) {
       messages.forget(chat.id());
       runs.clearSkips(runId);
+    }
+    if (checkpoint == null && earlyWorker) {
+      earlyWorkers.begin(
+          runId, job.getExecutionId(), upload, RunWork.export(config, runId), jobs.of(runId));
     }
     stream = MessageStream.start(upload, "chat-import-" + runId);
     long resumeAt = checkpoint == null ? 0 : (Long) checkpoint;

@@ -22,6 +22,7 @@ public class RunEnding {
   @Inject TrainingQueue queue;
   @Inject StudioConfig config;
   @Inject PersonaService personas;
+  @Inject EarlyWorkers earlyWorkers;
 
   /** The job of {@code execution} ended; {@code completed} when every step succeeded. */
   public void jobEnded(UUID runId, long execution, boolean completed, String exitStatus) {
@@ -37,6 +38,7 @@ public class RunEnding {
         }
       }
     } finally {
+      earlyWorkers.discard(runId, execution); // a failed or cancelled import never trained
       if (queue.finished(runId, execution) && !Boolean.getBoolean("persona.debug.keep-work")) {
         RunWork.delete(config, runId);
       }

@@ -2,9 +2,7 @@ package io.personastudio.infrastructure.training;
 
 import io.personastudio.application.training.RunView;
 import io.personastudio.application.training.TrainingRuns;
-import io.personastudio.domain.persona.Persona;
 import io.personastudio.domain.training.RunPhase;
-import io.personastudio.infrastructure.config.StudioConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,44 +27,48 @@ public class TrainModelBatchlet extends RunStep {
 
   @Inject TrainingRuns runs;
   @Inject MessageStore messages;
-  @Inject StudioConfig config;
+  @Inject WorkerJobs jobs;
+  @Inject EarlyWorkers earlyWorkers;
 
   private volatile boolean stopRequested;
 
   @Override
   String run(UUID runId) throws Exception {
     RunView run = runs.view(runId).orElseThrow();
-    Persona persona = runs.persona(run.personaId()).orElseThrow();
-    Path export = RunWork.export(config, runId);
-    Path model = RunWork.model(config, runId);
-    Path checkpoint = model.resolveSibling(model.getFileName() + ".ckpt");
-    messages.exportForTraining(runs.latestImport(persona.id()).orElseThrow().id(), export);
+    TrainingWorker.Job work = jobs.of(runId);
+    Path model = work.modelOut();
+    Checkpoints saved =
+        new Checkpoints(runs, runId, model.resolveSibling(model.getFileName() + ".ckpt"));
+    // started during the import from the upload itself; a stored checkpoint needs a worker that
+    // starts from it
+    TrainingWorker.Started early = earlyWorkers.take(runId, job.getExecutionId()).orElse(null);
+    if (early != null && saved.stored()) {
+      early.close();
+      early = null;
+    }
+    if (early == null) {
+      messages.exportForTraining(
+          runs.latestImport(run.personaId()).orElseThrow().id(), work.export());
+    }
     runs.heartbeat(runId);
-    Checkpoints saved = new Checkpoints(runs, runId, checkpoint);
     saved.restore();
     runs.progress(runId, RunPhase.TRAIN, 0, 0, null, null);
-    TrainingWorker.Job work =
-        new TrainingWorker.Job(
-            config.workerJar(),
-            config.workerHeap(),
-            export,
-            persona.person(),
-            model,
-            runs.seed(runId),
-            config.trainingMinutes(),
-            persona.scrub());
     Ticker ticker = new Ticker(runId, saved);
+    java.util.function.Consumer<WorkerProgress> progress =
+        p -> {
+          saved.reached(p.step());
+          runs.progress(runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
+        };
     for (int attempt = 1; ; attempt++) {
+      TrainingWorker.Started worker = early;
+      early = null;
       try {
-        TrainingWorker.run(
-            work,
-            p -> {
-              saved.reached(p.step());
-              runs.progress(
-                  runId, RunPhase.TRAIN, p.step(), p.totalSteps(), p.loss(), p.etaSeconds());
-            },
-            ticker::cancelled);
-        return "TRAINED " + attempt;
+        if (worker != null) {
+          TrainingWorker.run(worker, work, progress, ticker::cancelled);
+        } else {
+          TrainingWorker.run(work, progress, ticker::cancelled);
+        }
+        return "TRAINED " + attempt + (attempt == 1 && worker != null ? " (early worker)" : "");
       } catch (TrainingWorker.Died died) {
         if (attempt >= MAX_ATTEMPTS) {
           throw new TrainingWorker.Failed(died.getMessage() + ", " + attempt + " times");
@@ -128,6 +130,10 @@ public class TrainModelBatchlet extends RunStep {
       this.runs = runs;
       this.runId = runId;
       this.file = file;
+    }
+
+    boolean stored() {
+      return runs.checkpoint(runId).isPresent();
     }
 
     void restore() throws java.io.IOException {

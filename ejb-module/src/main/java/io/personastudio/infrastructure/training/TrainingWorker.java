@@ -68,40 +68,43 @@ public final class TrainingWorker {
       boolean scrub,
       Path report) {}
 
+  /**
+   * Starts a training worker; {@link #run(Started, Job, Consumer, BooleanSupplier)} supervises it.
+   */
+  public static Started start(Job job) throws IOException {
+    return Started.of(command(job), ProcessBuilder.Redirect.DISCARD);
+  }
+
   public static void run(Job job, Consumer<WorkerProgress> progress, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
-    supervise(
-        command(job), ProcessBuilder.Redirect.DISCARD, job.minutes() + 2L, progress, cancelled);
+    run(start(job), job, progress, cancelled);
+  }
+
+  /**
+   * Supervises a worker started for {@code job} (possibly while the import was still running) until
+   * it ends; progress it reported before now arrives first (the newest line).
+   */
+  public static void run(
+      Started worker, Job job, Consumer<WorkerProgress> progress, BooleanSupplier cancelled)
+      throws IOException, InterruptedException {
+    supervise(worker, job.minutes() + 2L, progress, cancelled);
   }
 
   /** Runs the CLI's {@code evaluate}; its JSON report lands in {@link Evaluation#report()}. */
   public static void evaluate(Evaluation job, long minutes, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
     supervise(
-        command(job),
-        ProcessBuilder.Redirect.to(job.report().toFile()),
+        Started.of(command(job), ProcessBuilder.Redirect.to(job.report().toFile())),
         minutes,
         p -> {},
         cancelled);
   }
 
   private static void supervise(
-      List<String> command,
-      ProcessBuilder.Redirect out,
-      long minutes,
-      Consumer<WorkerProgress> progress,
-      BooleanSupplier cancelled)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out);
-    builder.environment().put("DJL_OFFLINE", "true");
-    builder.environment().put("OPT_OUT_TRACKING", "true");
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    Process process = builder.start();
-    Deque<String> lastLines = new ArrayDeque<>();
-    Thread reader =
-        new Thread(() -> readProgress(process, progress, lastLines), "training-worker-stderr");
-    reader.setDaemon(true);
-    reader.start();
+      Started worker, long minutes, Consumer<WorkerProgress> progress, BooleanSupplier cancelled)
+      throws InterruptedException {
+    Process process = worker.process;
+    worker.attach(progress);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
     try {
       while (!process.waitFor(1, TimeUnit.SECONDS)) {
@@ -112,17 +115,93 @@ public final class TrainingWorker {
           throw new Failed("the training worker did not finish within " + minutes + " minutes");
         }
       }
-      reader.join(5_000);
+      worker.reader.join(5_000);
       int exit = process.exitValue();
       if (exit > 128) {
         throw new Died("the training worker died (signal " + (exit - 128) + ")");
       }
       if (exit != 0) {
-        throw new Failed(reason(exit, lastLines));
+        throw new Failed(reason(exit, worker.lastLines));
       }
     } finally {
+      worker.close();
+    }
+  }
+
+  /**
+   * A running worker process and the thread that reads its progress. Until someone supervises it,
+   * the newest progress line waits for them.
+   */
+  public static final class Started implements AutoCloseable {
+    private final Process process;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final Thread reader;
+    private Consumer<WorkerProgress> progress;
+    private WorkerProgress pending;
+
+    private Started(Process process) {
+      this.process = process;
+      reader = new Thread(this::readProgress, "training-worker-stderr");
+      reader.setDaemon(true);
+    }
+
+    static Started of(List<String> command, ProcessBuilder.Redirect out) throws IOException {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out);
+      builder.environment().put("DJL_OFFLINE", "true");
+      builder.environment().put("OPT_OUT_TRACKING", "true");
+      builder.environment().put("OMP_NUM_THREADS", "1");
+      Started started = new Started(builder.start());
+      started.reader.start();
+      return started;
+    }
+
+    public boolean alive() {
+      return process.isAlive();
+    }
+
+    /** Stops the worker if it still runs (it keeps its checkpoint file). */
+    @Override
+    public void close() throws InterruptedException {
       if (process.isAlive()) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+
+    private synchronized void attach(Consumer<WorkerProgress> consumer) {
+      progress = consumer;
+      if (pending != null) {
+        consumer.accept(pending);
+        pending = null;
+      }
+    }
+
+    private synchronized void deliver(WorkerProgress p) {
+      if (progress == null) {
+        pending = p;
+      } else {
+        progress.accept(p);
+      }
+    }
+
+    private void readProgress() {
+      try (BufferedReader err =
+          new BufferedReader(
+              new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line = err.readLine(); line != null; line = err.readLine()) {
+          WorkerProgress p = parse(line);
+          if (p != null) {
+            deliver(p);
+          } else if (!line.isBlank()) {
+            synchronized (lastLines) {
+              lastLines.addLast(line.strip());
+              if (lastLines.size() > 5) {
+                lastLines.removeFirst();
+              }
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.warning("Reading the training worker's progress stopped: " + e.getMessage());
       }
     }
   }
@@ -180,29 +259,6 @@ public final class TrainingWorker {
       command.add("--scrub");
     }
     return command;
-  }
-
-  private static void readProgress(
-      Process process, Consumer<WorkerProgress> progress, Deque<String> lastLines) {
-    try (BufferedReader err =
-        new BufferedReader(
-            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-      for (String line = err.readLine(); line != null; line = err.readLine()) {
-        WorkerProgress p = parse(line);
-        if (p != null) {
-          progress.accept(p);
-        } else if (!line.isBlank()) {
-          synchronized (lastLines) {
-            lastLines.addLast(line.strip());
-            if (lastLines.size() > 5) {
-              lastLines.removeFirst();
-            }
-          }
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warning("Reading the training worker's progress stopped: " + e.getMessage());
-    }
   }
 
   /** A progress JSON line, or null for any other line. */

@@ -14,6 +14,7 @@ import io.personastudio.application.token.AccessTokenService;
 import io.personastudio.application.token.CreatedToken;
 import io.personastudio.application.token.TokenView;
 import io.personastudio.domain.DomainException;
+import io.personastudio.infrastructure.config.StudioConfig;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ class TrainingPipelineIT {
   @Inject TrainingQueue queue;
   @Inject PersonaRuntime runtime;
   @Inject AccessTokenService tokens;
+  @Inject StudioConfig config;
 
   @Resource(lookup = "jdbc/persona")
   DataSource db;
@@ -253,6 +255,63 @@ class TrainingPipelineIT {
     assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("FAILED");
     assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
         .isZero();
+  }
+
+  @Test
+  void aPersonaDeletedDuringItsImportStopsTheEarlyWorkerAndLeavesNoFiles() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona =
+        personas.create(
+            owner,
+            new NewPersona("Gone mid-import", "Ana", false),
+            upload(chat(new Random(11), 60_000)),
+            "c.txt");
+    UUID run = persona.trainingRun();
+    // the worker starts from the upload while the import still stores the chat
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !workersOf(run).isEmpty());
+    assertThat(runs.view(run).orElseThrow().phase()).isEqualTo("IMPORT");
+
+    personas.delete(owner, persona.id()); // the import's next chunk fails: its chat is gone
+
+    await().atMost(Duration.ofMinutes(1)).until(() -> queue.runningHere() == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> workersOf(run).isEmpty());
+    assertThat(config.work().resolve(run.toString())).doesNotExist();
+    assertThat(count("SELECT count(*) FROM chat_import WHERE persona_id=?", persona.id())).isZero();
+  }
+
+  @Test
+  void aRunCancelledDuringItsImportEndsCancelledWithoutAWorkerOrFiles() throws Exception {
+    UUID owner = newOwner();
+    PersonaView persona =
+        personas.create(
+            owner,
+            new NewPersona("Cancelled mid-import", "Ana", false),
+            upload(chat(new Random(12), 60_000)),
+            "c.txt");
+    UUID run = persona.trainingRun();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !workersOf(run).isEmpty());
+
+    runs.cancel(owner, run);
+
+    await().atMost(Duration.ofMinutes(2)).until(() -> queue.runningHere() == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> workersOf(run).isEmpty());
+    assertThat(runs.view(run).orElseThrow().status()).isEqualTo("CANCELLED");
+    assertThat(config.work().resolve(run.toString())).doesNotExist();
+  }
+
+  /** Training workers of the run alive on this machine (found by their input's folder). */
+  private static List<ProcessHandle> workersOf(UUID run) {
+    String folder = "/" + run + "/";
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(folder))
+        .filter(p -> p.info().commandLine().orElse("").contains("persona-ml"))
+        .toList();
   }
 
   @Test
