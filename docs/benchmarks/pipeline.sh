@@ -23,7 +23,7 @@ base=http://127.0.0.1:$port
 chat=$work/gen10k.json
 java -jar "$jar" generate --format telegram --messages 10000 --seed 1 --out "$chat" >/dev/null
 
-java -jar launcher/target/persona-studio-launcher.jar >"$work/node.log" 2>&1 &
+java -jar "${PERSONA_LAUNCHER_JAR:-launcher/target/persona-studio-launcher.jar}" >"$work/node.log" 2>&1 &
 node=$!
 trap 'kill -TERM $node 2>/dev/null; wait $node 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs -m 2 "$base/health/ready" 2>/dev/null | grep -q '"UP"'; do
