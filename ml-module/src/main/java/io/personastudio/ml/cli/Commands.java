@@ -153,6 +153,7 @@ final class Commands {
     summary.addProperty("totalSteps", result.totalSteps());
     summary.addProperty("generatorSteps", result.model().info().generatorSteps());
     summary.addProperty("generatorLoss", result.model().info().generatorLoss());
+    summary.addProperty("generatorGate", result.model().info().generatorGate());
     summary.addProperty("finalLoss", result.model().info().finalLoss());
     summary.addProperty("completed", result.completed());
     summary.addProperty("seconds", result.elapsed().toMillis() / 1000.0);

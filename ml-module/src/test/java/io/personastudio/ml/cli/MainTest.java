@@ -77,6 +77,9 @@ class MainTest {
     assertThat(
             JsonParser.parseString(train.out()).getAsJsonObject().get("completed").getAsBoolean())
         .isTrue();
+    assertThat(
+            JsonParser.parseString(train.out()).getAsJsonObject().get("generatorGate").getAsFloat())
+        .isNotNegative();
 
     Run reply =
         run(
