@@ -13,7 +13,7 @@ cluster=${2:-18390}
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true OMP_NUM_THREADS=1
 out=web-module/target/it/node-data/telegram-benchmark.txt
 rm -f "$out"
-echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(getconf _NPROCESSORS_ONLN) cores" # nproc would say 1: it honours OMP_NUM_THREADS
 ./mvnw -B -pl web-module -am verify -Dtest='X*' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test='TelegramBenchmark,TelegramFailoverIT' -Dit.httpPort="$http" -Dit.clusterPort="$cluster" \
   | grep -E 'Telegram take-over|Tests run:|BUILD|ERROR' || true
