@@ -3,11 +3,6 @@ package io.personastudio.ml.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.personastudio.ml.support.Fixtures;
-import io.personastudio.ml.train.PersonaTrainer;
-import io.personastudio.ml.train.TrainingControl;
-import io.personastudio.ml.train.TrainingListener;
-import io.personastudio.ml.train.TrainingRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -20,19 +15,7 @@ class ReplyPolicyTest {
 
   @BeforeAll
   static void train() {
-    Hyperparameters h =
-        Hyperparameters.defaults()
-            .withEpochs(3)
-            .withShape(16, 16, 500)
-            .withSeed(5)
-            .withGenerator(
-                GeneratorParameters.defaults()
-                    .withSize(32, 16, 40, 400)
-                    .withSampling(8, 0.5f, 4, 0f));
-    model =
-        new PersonaTrainer(TrainingControl.defaults(), TrainingListener.NONE)
-            .train(new TrainingRequest(Fixtures.chat(150, 31), "Alice", h, false))
-            .model();
+    model = SmallGeneratingModel.get();
   }
 
   @Test
