@@ -55,4 +55,55 @@ class ConsensusTest {
   private static List<String> words(String text) {
     return Tokenizer.words(text);
   }
+
+  @Test
+  void theCandidatesScoresEqualTheWordBagDefinitionToTheBit() {
+    String[] vocabulary = {
+      "yes", "no", "I", "will", "come", "way", "droid", "lol", "ok", "да", "нет"
+    };
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 200; round++) {
+      int n = random.nextInt(30);
+      List<String> replies = new java.util.ArrayList<>();
+      float[] weights = new float[n];
+      for (int i = 0; i < n; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(9); k > 0; k--) {
+          text.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+        }
+        replies.add(text.toString());
+        weights[i] = random.nextInt(4) == 0 ? 0f : random.nextFloat() * 20f;
+      }
+
+      assertThat(Consensus.expectedF1(replies, weights))
+          .containsExactly(byDefinition(replies, weights));
+    }
+  }
+
+  /** The weighted mean F1 written out with word bags, one pair at a time. */
+  private static float[] byDefinition(List<String> replies, float[] weights) {
+    int n = replies.size();
+    float[] out = new float[n];
+    double total = 0;
+    for (float w : weights) {
+      total += w;
+    }
+    for (int i = 0; n > 1 && i < n; i++) {
+      double others = total - weights[i];
+      if (!(others > 0)) {
+        continue;
+      }
+      double sum = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i && weights[j] > 0) {
+          sum +=
+              weights[j]
+                  * Consensus.f1(
+                      Consensus.Bag.of(replies.get(i)), Consensus.Bag.of(replies.get(j)));
+        }
+      }
+      out[i] = (float) (sum / others);
+    }
+    return out;
+  }
 }
