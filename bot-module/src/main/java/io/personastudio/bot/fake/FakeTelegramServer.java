@@ -162,6 +162,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     return List.copyOf(sent);
   }
 
+  /** How many messages the bot sent so far, without copying them (cheap to poll). */
+  public int sentCount() {
+    return sent.size();
+  }
+
   public List<String> textsTo(long chatId) {
     return sent.stream().filter(m -> m.chatId() == chatId).map(SentMessage::text).toList();
   }
