@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Future;
@@ -39,7 +40,11 @@ public class PipelineWarmUp {
   @ConfigProperty(name = "persona.training.warm-up-messages", defaultValue = "2000")
   int messages;
 
-  @Inject ContentCipher cipher;
+  /**
+   * Resolved on the warm-up's own thread: a node without a content key must still deploy (its
+   * uploads then fail with that message), so the warm-up only logs that it could not seal.
+   */
+  @Inject Instance<ContentCipher> cipher;
 
   @Resource ManagedExecutorService executor;
 
@@ -63,7 +68,8 @@ public class PipelineWarmUp {
     long started = System.nanoTime();
     try {
       PipelineRehearsal.Outcome done =
-          PipelineRehearsal.run(cipher, Path.of(System.getProperty("java.io.tmpdir")), messages);
+          PipelineRehearsal.run(
+              cipher.get(), Path.of(System.getProperty("java.io.tmpdir")), messages);
       LOG.info(
           "Training pipeline warmed up in "
               + (System.nanoTime() - started) / 1_000_000
