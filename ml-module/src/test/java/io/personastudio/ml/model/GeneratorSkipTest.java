@@ -131,31 +131,8 @@ class GeneratorSkipTest {
   }
 
   static PersonaModel withMargin(PersonaModel m, float margin) {
-    ModelInfo i = m.info();
-    Hyperparameters h = i.hyperparameters();
-    Hyperparameters changed = h.withGenerator(h.generator().with(b -> b.margin = margin));
-    ModelInfo info =
-        new ModelInfo(
-            i.formatVersion(),
-            i.engine(),
-            i.personId(),
-            i.personName(),
-            changed,
-            i.trainingPairs(),
-            i.steps(),
-            i.finalLoss(),
-            i.completed(),
-            i.generatorSteps(),
-            i.generatorLoss(),
-            i.generatorGate());
-    return new PersonaModel(
-        info,
-        m.vocabulary(),
-        m.encoder(),
-        m.style(),
-        m.poolContexts(),
-        m.poolReplies(),
-        m.generator());
+    return SmallGeneratingModel.withHyperparameters(
+        m, h -> h.withGenerator(h.generator().with(b -> b.margin = margin)));
   }
 
   /** Questions on the fixture's topics and others, in wordings the fixture never has. */

@@ -92,7 +92,8 @@ class ReplyPolicyTest {
     assertThat(loaded.info().hyperparameters().weightEvidence()).isZero();
     assertThat(loaded.info().hyperparameters().weightConsensus()).isZero();
     PersonaModel oldPolicy =
-        withHyperparameters(model, h -> h.withEvidenceWeight(0f).withConsensusWeight(0f));
+        SmallGeneratingModel.withHyperparameters(
+            model, h -> h.withEvidenceWeight(0f).withConsensusWeight(0f));
     for (String question : List.of("concert", "pizza", "beach", "museum", "homework")) {
       List<String> context = List.of("Hey Alice, what do you think about the " + question + "?");
       assertThat(loaded.answer(context)).isEqualTo(oldPolicy.answer(context));
@@ -101,7 +102,8 @@ class ReplyPolicyTest {
 
   @Test
   void evidenceWeightChoosesRepliesThatReadMoreLikeThePerson() {
-    PersonaModel without = withHyperparameters(model, h -> h.withEvidenceWeight(0f));
+    PersonaModel without =
+        SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(0f));
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
       for (String ask : List.of("what do you think about the ", "are you up for the ", "")) {
         List<String> context = List.of("Hey Alice, " + ask + topic + "?");
@@ -122,9 +124,10 @@ class ReplyPolicyTest {
 
   @Test
   void consensusWeightPrefersTheAnswerTheLikelyRepliesAgreeOn() {
-    PersonaModel without = withHyperparameters(model, h -> h.withConsensusWeight(0f));
+    PersonaModel without =
+        SmallGeneratingModel.withHyperparameters(model, h -> h.withConsensusWeight(0f));
     PersonaModel only =
-        withHyperparameters(
+        SmallGeneratingModel.withHyperparameters(
             model,
             h -> h.withWeights(0f, 0f, 0f, 0f, 0f).withEvidenceWeight(0f).withConsensusWeight(1f));
     double with = 0;
@@ -157,33 +160,6 @@ class ReplyPolicyTest {
             List.of("lol the pizza sounds great", "hey alice, what do you think about the pizza?"));
 
     assertThat(scores[0]).isGreaterThan(scores[1]);
-  }
-
-  private static PersonaModel withHyperparameters(
-      PersonaModel m, java.util.function.UnaryOperator<Hyperparameters> change) {
-    ModelInfo i = m.info();
-    ModelInfo info =
-        new ModelInfo(
-            i.formatVersion(),
-            i.engine(),
-            i.personId(),
-            i.personName(),
-            change.apply(i.hyperparameters()),
-            i.trainingPairs(),
-            i.steps(),
-            i.finalLoss(),
-            i.completed(),
-            i.generatorSteps(),
-            i.generatorLoss(),
-            i.generatorGate());
-    return new PersonaModel(
-        info,
-        m.vocabulary(),
-        m.encoder(),
-        m.style(),
-        m.poolContexts(),
-        m.poolReplies(),
-        m.generator());
   }
 
   /** A format-2 file: the same layout, the header without the knobs format 3 added. */

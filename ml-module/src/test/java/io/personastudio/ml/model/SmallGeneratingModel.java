@@ -36,4 +36,32 @@ final class SmallGeneratingModel {
         .train(new TrainingRequest(Fixtures.chat(150, 31), "Alice", h, false))
         .model();
   }
+
+  /** The same model with its hyper-parameters changed (a reply-policy knob, not its training). */
+  static PersonaModel withHyperparameters(
+      PersonaModel m, java.util.function.UnaryOperator<Hyperparameters> change) {
+    ModelInfo i = m.info();
+    ModelInfo info =
+        new ModelInfo(
+            i.formatVersion(),
+            i.engine(),
+            i.personId(),
+            i.personName(),
+            change.apply(i.hyperparameters()),
+            i.trainingPairs(),
+            i.steps(),
+            i.finalLoss(),
+            i.completed(),
+            i.generatorSteps(),
+            i.generatorLoss(),
+            i.generatorGate());
+    return new PersonaModel(
+        info,
+        m.vocabulary(),
+        m.encoder(),
+        m.style(),
+        m.poolContexts(),
+        m.poolReplies(),
+        m.generator());
+  }
 }
