@@ -258,9 +258,18 @@ public class TrainingRuns {
         .executeUpdate();
   }
 
-  /** A running run's sign of life; a run silent for long is taken over by the supervisor. */
+  /**
+   * A running run's sign of life; a run silent for long is taken over by the supervisor. Never
+   * waits for the run's row: while another transaction holds it (a cancel, or the delete of the
+   * persona) this beat is skipped and the next one counts. The import's chunk beats while its own
+   * transaction holds the import row its messages reference; a delete of the persona holds the run
+   * row and waits for that import row. Had the beat waited, the chunk could never commit, and
+   * PostgreSQL sees no deadlock: the two transactions wait for each other through one Java thread.
+   */
   public void heartbeat(UUID runId) {
-    em.createNativeQuery("UPDATE training_run SET heartbeat_at = now() WHERE id = ?")
+    em.createNativeQuery(
+            "UPDATE training_run SET heartbeat_at = now() WHERE id ="
+                + " (SELECT id FROM training_run WHERE id = ? FOR NO KEY UPDATE SKIP LOCKED)")
         .setParameter(1, runId)
         .executeUpdate();
   }

@@ -258,12 +258,6 @@ class TrainingPipelineIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "KNOWN BUG, not a flaky test: in the clean-clone CI run of 2026-11-27 13:08 the delete below"
-          + " blocked until the 300 s transaction timeout (EJBException 'Unable to complete"
-          + " container-managed transaction'); it passed in the 12:11 run and in the pipeline"
-          + " helper's runs. A persona deleted while its import runs can hang the delete: find the"
-          + " lock it waits on (import chunk vs. delete cascade vs. early worker), fix, re-enable.")
   void aPersonaDeletedDuringItsImportStopsTheEarlyWorkerAndLeavesNoFiles() throws Exception {
     UUID owner = newOwner();
     PersonaView persona =

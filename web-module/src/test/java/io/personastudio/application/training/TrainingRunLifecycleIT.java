@@ -49,13 +49,15 @@ class TrainingRunLifecycleIT {
   DataSource db;
 
   private UUID owner;
+  private UUID persona;
   private UUID run;
+  private UUID chat;
   private Path upload;
 
   @BeforeEach
   void aRunningRun() throws Exception {
     owner = UUID.randomUUID();
-    UUID persona = UUID.randomUUID();
+    persona = UUID.randomUUID();
     run = UUID.randomUUID();
     sql(
         "INSERT INTO account (id, email, display_name, password_hash) VALUES (?, ?, 'S', 'x')",
@@ -72,7 +74,7 @@ class TrainingRunLifecycleIT {
         run,
         persona,
         owner);
-    UUID chat = UUID.randomUUID();
+    chat = UUID.randomUUID();
     sql(
         "INSERT INTO chat_import (id, persona_id, format, file_name, size_bytes)"
             + " VALUES (?, ?, 'TELEGRAM_JSON', 'chat.json', 2)",
@@ -179,6 +181,52 @@ class TrainingRunLifecycleIT {
   }
 
   @Test
+  void aHeartbeatDuringAnImportChunkNeverWaitsForTheDeleteOfItsPersona() throws Exception {
+    try (Connection chunk = db.getConnection()) {
+      chunk.setAutoCommit(false);
+      try (PreparedStatement insert =
+          chunk.prepareStatement(
+              "INSERT INTO chat_message (import_id, seq, sender, sent_at, key_id, text_cipher)"
+                  + " VALUES (?, 0, '\\x00', now(), 'k', '\\x00')")) {
+        insert.setObject(1, chat);
+        insert
+            .executeUpdate(); // as the import's chunk: its rows hold the import row against delete
+      }
+      CompletableFuture<Void> delete =
+          CompletableFuture.runAsync(
+              () -> personas.delete(owner, persona), r -> new Thread(r, "delete").start());
+      awaitABlockedStatement("DELETE FROM persona%", delete);
+      assertThat(delete).as("the delete waits for the chunk's import row").isNotDone();
+
+      // the chunk beats before it commits; the delete already holds the run's row
+      CompletableFuture<Void> beat =
+          CompletableFuture.runAsync(() -> runs.heartbeat(run), r -> new Thread(r, "beat").start());
+      try {
+        beat.get(20, TimeUnit.SECONDS);
+      } finally {
+        chunk.commit(); // lets a delete that a waiting beat held up go on either way
+      }
+      delete.get(60, TimeUnit.SECONDS);
+    }
+
+    assertThat(rows("SELECT count(*) FROM persona WHERE id = ?", persona)).isZero();
+    assertThat(rows("SELECT count(*) FROM chat_message WHERE import_id = ?", chat)).isZero();
+  }
+
+  @Test
+  void aHeartbeatKeepsARunOfASilentLookingNodeRunning() throws Exception {
+    sql(
+        "UPDATE training_run SET heartbeat_at = now() - interval '5 minutes',"
+            + " started_at = now() - interval '10 minutes' WHERE id = ?",
+        run);
+
+    runs.heartbeat(run);
+    runs.requeueSilent(180);
+
+    assertThat(status()).isEqualTo("RUNNING");
+  }
+
+  @Test
   void anEvaluationWhoseNodeWentSilentEndsWithoutFiguresSayingWhy() throws Exception {
     sql(
         "UPDATE training_run SET status = 'COMPLETED', phase = 'EVALUATE',"
@@ -266,19 +314,34 @@ class TrainingRunLifecycleIT {
 
   /** Until PostgreSQL shows the cancel waiting for the job's row lock (or the cancel is done). */
   private void awaitABlockedUpdateOfTheRun(CompletableFuture<Void> cancel) throws Exception {
-    for (int i = 0; i < 600 && !cancel.isDone(); i++) {
-      try (Connection c = db.getConnection();
-          PreparedStatement waiting =
-              c.prepareStatement(
-                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                      + " AND query ILIKE 'UPDATE training_run%'");
-          ResultSet row = waiting.executeQuery()) {
-        row.next();
-        if (row.getInt(1) > 0) {
-          return;
-        }
+    awaitABlockedStatement("UPDATE training_run%", cancel);
+  }
+
+  /**
+   * Until PostgreSQL shows a statement like the pattern waiting for a lock (or the call is done).
+   */
+  private void awaitABlockedStatement(String pattern, CompletableFuture<Void> call)
+      throws Exception {
+    for (int i = 0; i < 600 && !call.isDone(); i++) {
+      if (rows(
+              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                  + " AND query ILIKE ?",
+              pattern)
+          > 0) {
+        return;
       }
       Thread.sleep(100);
+    }
+  }
+
+  private long rows(String query, Object parameter) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement count = c.prepareStatement(query)) {
+      count.setObject(1, parameter);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
     }
   }
 
