@@ -16,7 +16,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * Long polling with the offset kept in the {@link UpdateLedger}: a batch is handled (in parallel
  * across chats, in order within one), then its offset is confirmed and persisted, so a restart
  * resumes where the last one stopped; updates replayed after a crash are filtered by the ledger.
- * Nothing escapes {@link #run()} but an {@link Error}; the watchdog covers that case.
+ * The offset never passes an update that is not handled yet, even when the wait for the batch is
+ * cut short (the watchdog interrupting a poller stuck behind a slow reply). Nothing escapes {@link
+ * #run()} but an {@link Error}; the watchdog covers that case.
  */
 final class UpdatePoller implements Runnable {
 
@@ -82,26 +84,50 @@ final class UpdatePoller implements Runnable {
     if (batch.isEmpty()) {
       return;
     }
-    List<CompletableFuture<Void>> work = new ArrayList<>();
-    long maxId = 0;
+    List<Dispatched> work = new ArrayList<>(batch.size());
     for (Update update : batch) {
-      maxId = Math.max(maxId, update.getUpdateId());
       long chatId = update.hasMessage() ? update.getMessage().getChatId() : 0;
-      work.add(stripes.submit(chatId, update));
+      work.add(new Dispatched(update.getUpdateId(), stripes.submit(chatId, update)));
     }
     awaitAll(work);
-    ledger.confirmOffset(maxId + 1);
+    ledger.confirmOffset(confirmable(work));
   }
 
-  private void awaitAll(List<CompletableFuture<Void>> work) {
+  /**
+   * The offset that is safe to confirm: below the oldest update not handled yet (still in flight
+   * after an interrupted or timed-out wait, or dropped by stripes that closed), else past the whole
+   * batch. Confirming past an unhandled update would lose it if the node died then; left
+   * unconfirmed, Telegram sends it again and the ledger skips it if it was handled meanwhile.
+   */
+  static long confirmable(List<Dispatched> work) {
+    long oldestUnhandled = Long.MAX_VALUE;
+    long maxId = 0;
+    for (Dispatched d : work) {
+      maxId = Math.max(maxId, d.updateId());
+      if (!d.handled()) {
+        oldestUnhandled = Math.min(oldestUnhandled, d.updateId());
+      }
+    }
+    return oldestUnhandled == Long.MAX_VALUE ? maxId + 1 : oldestUnhandled;
+  }
+
+  private void awaitAll(List<Dispatched> work) {
     try {
-      CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(work.stream().map(Dispatched::done).toArray(CompletableFuture[]::new))
           .get(BATCH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      // The processor already logged its own failures; the ledger guards against repeats.
+      // Failures inside were logged by the processor or the stripes; what is unhandled stays
+      // unconfirmed (see confirmable) and comes again with the next poll.
       LOG.log(Level.WARNING, "a batch did not finish cleanly: {0}", e.toString());
+    }
+  }
+
+  /** An update handed to its stripe; handled once its future completed normally. */
+  record Dispatched(long updateId, CompletableFuture<Void> done) {
+    boolean handled() {
+      return done.isDone() && !done.isCompletedExceptionally();
     }
   }
 
