@@ -19,6 +19,9 @@ package io.personastudio.ml.model;
  *     when the best retrieved reply scores below the bound minus this. 0 (artifacts written before
  *     it, or a training that stopped early) samples whenever a generated reply could provably win,
  *     which changes no answer
+ * @param rankConsensusReplies ranking measures a candidate's consensus against the person's replies
+ *     to this many of the most similar stored contexts (best first). 0 (artifacts written before
+ *     it) = against every retrieved reply, the policy they were trained with
  */
 public record ModelInfo(
     int formatVersion,
@@ -32,7 +35,41 @@ public record ModelInfo(
     boolean completed,
     long generatorSteps,
     float generatorLoss,
-    float generatorGate) {
+    float generatorGate,
+    int rankConsensusReplies) {
+
+  /**
+   * Information written before {@code rankConsensusReplies} existed (and by callers that do not set
+   * it): ranking's consensus compares with every retrieved reply, as it did then.
+   */
+  public ModelInfo(
+      int formatVersion,
+      String engine,
+      String personId,
+      String personName,
+      Hyperparameters hyperparameters,
+      int trainingPairs,
+      long steps,
+      float finalLoss,
+      boolean completed,
+      long generatorSteps,
+      float generatorLoss,
+      float generatorGate) {
+    this(
+        formatVersion,
+        engine,
+        personId,
+        personName,
+        hyperparameters,
+        trainingPairs,
+        steps,
+        finalLoss,
+        completed,
+        generatorSteps,
+        generatorLoss,
+        generatorGate,
+        0);
+  }
 
   /** The same information with another generator gate. */
   public ModelInfo withGeneratorGate(float gate) {
@@ -48,6 +85,25 @@ public record ModelInfo(
         completed,
         generatorSteps,
         generatorLoss,
-        gate);
+        gate,
+        rankConsensusReplies);
+  }
+
+  /** The same information with another number of replies ranking's consensus compares with. */
+  public ModelInfo withRankConsensusReplies(int replies) {
+    return new ModelInfo(
+        formatVersion,
+        engine,
+        personId,
+        personName,
+        hyperparameters,
+        trainingPairs,
+        steps,
+        finalLoss,
+        completed,
+        generatorSteps,
+        generatorLoss,
+        generatorGate,
+        replies);
   }
 }

@@ -217,7 +217,8 @@ public final class PersonaTrainer {
             completed,
             generator == null ? 0 : generator.steps(),
             generator == null ? 0f : recent(generator.losses(), 20),
-            0f);
+            0f,
+            PersonaModel.RANK_CONSENSUS_REPLIES);
     PersonaModel model =
         new PersonaModel(
             info,

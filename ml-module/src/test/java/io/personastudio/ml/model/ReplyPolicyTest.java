@@ -162,12 +162,129 @@ class ReplyPolicyTest {
     assertThat(scores[0]).isGreaterThan(scores[1]);
   }
 
+  @Test
+  void rankingAgreesWithTheRepliesToTheClosestContextsOnly() {
+    // twelve stored contexts close to the question, all answered one way; thirteen a little less
+    // close, answered another way; a hundred unrelated ones (not retrieved)
+    List<List<String>> contexts = new java.util.ArrayList<>();
+    List<String> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      contexts.add(List.of("do you want pizza tonight"));
+      replies.add("yes pizza tonight");
+    }
+    for (int i = 0; i < 13; i++) {
+      contexts.add(List.of("do you want pizza later"));
+      replies.add("no thanks");
+    }
+    for (int i = 0; i < 100; i++) {
+      contexts.add(List.of("hello there friend " + i));
+      replies.add("hello");
+    }
+    ModelInfo consensusOnly =
+        SmallGeneratingModel.withHyperparameters(
+                model,
+                h ->
+                    h.withWeights(0f, 0f, 0f, 0f, 0f)
+                        .withEvidenceWeight(0f)
+                        .withConsensusWeight(1f))
+            .info();
+    PersonaModel closest = handMade(consensusOnly, contexts, replies);
+    PersonaModel every =
+        handMade(consensusOnly.withRankConsensusReplies(Integer.MAX_VALUE), contexts, replies);
+    List<String> context = List.of("do you want pizza tonight?");
+    List<String> candidates = List.of("yes pizza tonight", "no thanks");
+
+    float[] near = closest.rank(context, candidates);
+    float[] all = every.rank(context, candidates);
+
+    assertThat(PersonaModel.RANK_CONSENSUS_REPLIES).isEqualTo(12);
+    // the two models differ only in the consensus term (weight 1): against the twelve closest
+    // replies the first candidate agrees fully and the second not at all (margin 1); against all
+    // 25 the thirteen far replies, though weaker matches, pull towards the second
+    float shift = (near[0] - near[1]) - (all[0] - all[1]);
+    assertThat(shift).isGreaterThan(0.05f).isLessThan(1f);
+  }
+
+  private static PersonaModel handMade(
+      ModelInfo info, List<List<String>> contexts, List<String> replies) {
+    List<String> documents = new java.util.ArrayList<>(replies);
+    contexts.forEach(documents::addAll);
+    io.personastudio.ml.text.Vocabulary vocabulary =
+        io.personastudio.ml.text.Vocabulary.build(documents, 1, 1000);
+    int dim = 2;
+    float[] zero = new float[vocabulary.size() * dim];
+    return new PersonaModel(
+        info,
+        vocabulary,
+        new RelevanceEncoder(vocabulary.size(), dim, zero, zero),
+        StyleModel.train(replies, documents),
+        contexts,
+        replies,
+        null);
+  }
+
+  @Test
+  void artifactWrittenBeforeTheRankConsensusLimitRanksAsItDidThen() {
+    byte[] bytes = ModelArtifact.toBytes(model);
+    byte[] old = withoutHeaderField(bytes, "rankConsensusReplies");
+
+    PersonaModel loaded = ModelArtifact.fromBytes(old);
+
+    assertThat(loaded.info().rankConsensusReplies()).isZero();
+    PersonaModel everyRetrieved = withRankConsensusReplies(model, Integer.MAX_VALUE);
+    boolean changedByTheLimit = false;
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      List<String> context = List.of("Hey Alice, what do you think about the " + topic + "?");
+      List<String> candidates =
+          List.of(
+              "lol the " + topic + " sounds great tbh",
+              "hmm pizza again? ok fine lol",
+              "yeah sure, museum works for me");
+      assertThat(loaded.rank(context, candidates))
+          .containsExactly(everyRetrieved.rank(context, candidates));
+      changedByTheLimit |=
+          !Arrays.equals(model.rank(context, candidates), loaded.rank(context, candidates));
+    }
+    assertThat(changedByTheLimit).isTrue();
+    assertThat(ModelArtifact.fromBytes(bytes).info().rankConsensusReplies())
+        .isEqualTo(PersonaModel.RANK_CONSENSUS_REPLIES);
+  }
+
+  private static PersonaModel withRankConsensusReplies(PersonaModel m, int replies) {
+    return new PersonaModel(
+        m.info().withRankConsensusReplies(replies),
+        m.vocabulary(),
+        m.encoder(),
+        m.style(),
+        m.poolContexts(),
+        m.poolReplies(),
+        m.generator());
+  }
+
+  /** The same artifact with one field of its JSON header left out, as an older build wrote it. */
+  private static byte[] withoutHeaderField(byte[] artifact, String field) {
+    ByteBuffer in = ByteBuffer.wrap(artifact).order(ByteOrder.LITTLE_ENDIAN);
+    int length = in.getInt(8);
+    String json = new String(artifact, 12, length, java.nio.charset.StandardCharsets.UTF_8);
+    String old = json.replaceAll(",\"" + field + "\":[-0-9.eE]+", "");
+    assertThat(old).isNotEqualTo(json).doesNotContain(field);
+    byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer out =
+        ByteBuffer.allocate(artifact.length - length + header.length)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(in.getInt(0)).putInt(in.getInt(4)).putInt(header.length).put(header);
+    out.put(artifact, 12 + length, artifact.length - 12 - length);
+    return out.array();
+  }
+
   /** A format-2 file: the same layout, the header without the knobs format 3 added. */
   private static byte[] formatTwo(byte[] v3) {
     ByteBuffer in = ByteBuffer.wrap(v3).order(ByteOrder.LITTLE_ENDIAN);
     int length = in.getInt(8);
     String json = new String(v3, 12, length, java.nio.charset.StandardCharsets.UTF_8);
-    String old = json.replaceAll(",\"weight(Evidence|Consensus)\":[-0-9.eE]+", "");
+    String old =
+        json.replaceAll(
+            ",\"(weightEvidence|weightConsensus|rankConsensusReplies)\":[-0-9.eE]+", "");
     assertThat(old).isNotEqualTo(json).doesNotContain("weightEvidence").doesNotContain("Consensus");
     byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ByteBuffer out =

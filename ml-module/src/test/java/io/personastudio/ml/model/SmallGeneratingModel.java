@@ -54,7 +54,8 @@ final class SmallGeneratingModel {
             i.completed(),
             i.generatorSteps(),
             i.generatorLoss(),
-            i.generatorGate());
+            i.generatorGate(),
+            i.rankConsensusReplies());
     return new PersonaModel(
         info,
         m.vocabulary(),
