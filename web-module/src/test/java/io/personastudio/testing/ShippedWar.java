@@ -25,6 +25,7 @@ public final class ShippedWar {
   public static WebArchive withTest(Class<?> test) {
     return deployment()
         .addClass(test)
+        .addClass(Rows.class)
         .addAsLibraries(
             jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
   }

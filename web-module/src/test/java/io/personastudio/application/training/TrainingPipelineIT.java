@@ -15,6 +15,7 @@ import io.personastudio.application.token.CreatedToken;
 import io.personastudio.application.token.TokenView;
 import io.personastudio.domain.DomainException;
 import io.personastudio.infrastructure.config.StudioConfig;
+import io.personastudio.testing.Rows;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -72,8 +73,10 @@ class TrainingPipelineIT {
     assertThat(run.step()).as("the steps trained, kept after publishing").isPositive();
     assertThat(run.totalSteps()).isGreaterThanOrEqualTo(run.step());
     assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("READY");
-    assertThat(count("SELECT count(*) FROM training_loss WHERE run_id=?", run.id())).isPositive();
-    assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
+    assertThat(Rows.count(db, "SELECT count(*) FROM training_loss WHERE run_id=?", run.id()))
+        .isPositive();
+    assertThat(
+            Rows.count(db, "SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
         .isEqualTo(1);
     assertThat(upload).doesNotExist();
     Path work = Path.of(System.getProperty("persona.data.dir"), "work", run.id().toString());
@@ -83,7 +86,8 @@ class TrainingPipelineIT {
         .untilAsserted(() -> assertThat(work).as("the decrypted chat of the run").doesNotExist());
     assertThat(rawMessagesContain(persona.id(), "marmalade")).isFalse();
     assertThat(
-            count(
+            Rows.count(
+                db,
                 "SELECT count(*) FROM chat_message m JOIN chat_import i ON i.id=m.import_id"
                     + " WHERE i.persona_id=?",
                 persona.id()))
@@ -116,7 +120,8 @@ class TrainingPipelineIT {
     assertThat(figures.model().styleFidelity())
         .as("Ana always says marmalade, Ben never")
         .isGreaterThan(0.5);
-    assertThat(stored("SELECT count(*) FROM training_run WHERE metrics LIKE ?", "%marmalade%"))
+    assertThat(
+            Rows.count(db, "SELECT count(*) FROM training_run WHERE metrics LIKE ?", "%marmalade%"))
         .as("no sample reply of the chat is stored with the figures")
         .isZero();
   }
@@ -139,12 +144,15 @@ class TrainingPipelineIT {
             "message 40 (id 40): broken Unicode (a lone surrogate) at character 5",
             "message 150 (id 150): 70000 characters, more than 65536 allowed");
     assertThat(
-            count(
+            Rows.count(
+                db,
                 "SELECT count(*) FROM chat_message m JOIN chat_import i ON i.id=m.import_id"
                     + " WHERE i.persona_id=?",
                 persona.id()))
         .isEqualTo(298);
-    assertThat(count("SELECT skipped_count FROM chat_import WHERE persona_id=?", persona.id()))
+    assertThat(
+            Rows.count(
+                db, "SELECT skipped_count FROM chat_import WHERE persona_id=?", persona.id()))
         .isEqualTo(2);
   }
 
@@ -204,7 +212,8 @@ class TrainingPipelineIT {
     assertThat(tokens.redeem(token.token(), 2002).refusal()).isEqualTo("TAKEN");
     assertThat(tokens.redeem("not-a-token", 1001).refusal()).isEqualTo("UNKNOWN");
     assertThat(
-            stored(
+            Rows.count(
+                db,
                 "SELECT count(*) FROM access_token WHERE encode(token_hash, 'escape') LIKE ?",
                 "%" + token.token() + "%"))
         .isZero();
@@ -224,11 +233,14 @@ class TrainingPipelineIT {
     personas.delete(owner, persona.id());
 
     for (String table : List.of("chat_import", "model_version", "training_run", "access_token")) {
-      assertThat(count("SELECT count(*) FROM " + table + " WHERE persona_id=?", persona.id()))
+      assertThat(
+              Rows.count(db, "SELECT count(*) FROM " + table + " WHERE persona_id=?", persona.id()))
           .as(table)
           .isZero();
     }
-    assertThat(count("SELECT count(*) FROM training_loss WHERE run_id=?", persona.trainingRun()))
+    assertThat(
+            Rows.count(
+                db, "SELECT count(*) FROM training_loss WHERE run_id=?", persona.trainingRun()))
         .isZero();
     assertThat(personas.list(owner)).isEmpty();
   }
@@ -253,7 +265,8 @@ class TrainingPipelineIT {
     RunView run = runs.view(persona.trainingRun()).orElseThrow();
     assertThat(run.status()).isEqualTo("CANCELLED");
     assertThat(personas.find(owner, persona.id()).orElseThrow().status()).isEqualTo("FAILED");
-    assertThat(count("SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
+    assertThat(
+            Rows.count(db, "SELECT count(*) FROM model_version WHERE persona_id=?", persona.id()))
         .isZero();
   }
 
@@ -279,7 +292,8 @@ class TrainingPipelineIT {
     await().atMost(Duration.ofMinutes(1)).until(() -> queue.runningHere() == 0);
     await().atMost(Duration.ofSeconds(20)).until(() -> workersOf(run).isEmpty());
     assertThat(config.work().resolve(run.toString())).doesNotExist();
-    assertThat(count("SELECT count(*) FROM chat_import WHERE persona_id=?", persona.id())).isZero();
+    assertThat(Rows.count(db, "SELECT count(*) FROM chat_import WHERE persona_id=?", persona.id()))
+        .isZero();
   }
 
   @Test
@@ -328,7 +342,8 @@ class TrainingPipelineIT {
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
-                count(
+                Rows.count(
+                        db,
                         "SELECT count(*) FROM training_checkpoint WHERE run_id=?",
                         broken.trainingRun())
                     > 0);
@@ -397,17 +412,6 @@ class TrainingPipelineIT {
     return persona;
   }
 
-  private long stored(String sql, String value) throws Exception {
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement(sql)) {
-      q.setString(1, value);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
   @Test
   void aCorruptUploadIsRefusedByNameAndLeavesNothing() throws Exception {
     UUID owner = newOwner();
@@ -418,7 +422,7 @@ class TrainingPipelineIT {
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("x");
     assertThat(upload).doesNotExist();
-    assertThat(count("SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
+    assertThat(Rows.count(db, "SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
   }
 
   @Test
@@ -433,7 +437,7 @@ class TrainingPipelineIT {
         .hasMessageContaining("Ana")
         .hasMessageContaining("Ben");
     assertThat(upload).doesNotExist();
-    assertThat(count("SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
+    assertThat(Rows.count(db, "SELECT count(*) FROM persona WHERE owner_id=?", owner)).isZero();
   }
 
   private UUID newOwner() {
@@ -491,17 +495,6 @@ class TrainingPipelineIT {
       out.append(String.format("%s - %s: %s%n", at.format(WHATSAPP_US), who, text));
     }
     return out.toString();
-  }
-
-  private long count(String sql, UUID id) throws Exception {
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement(sql)) {
-      q.setObject(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   private boolean rawMessagesContain(UUID persona, String plain) throws Exception {

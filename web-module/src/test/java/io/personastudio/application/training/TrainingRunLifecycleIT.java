@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.personastudio.application.persona.PersonaService;
 import io.personastudio.domain.training.RunPhase;
 import io.personastudio.infrastructure.training.RunEnding;
+import io.personastudio.testing.Rows;
 import io.personastudio.testing.ShippedWar;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -209,8 +210,9 @@ class TrainingRunLifecycleIT {
       delete.get(60, TimeUnit.SECONDS);
     }
 
-    assertThat(rows("SELECT count(*) FROM persona WHERE id = ?", persona)).isZero();
-    assertThat(rows("SELECT count(*) FROM chat_message WHERE import_id = ?", chat)).isZero();
+    assertThat(Rows.count(db, "SELECT count(*) FROM persona WHERE id = ?", persona)).isZero();
+    assertThat(Rows.count(db, "SELECT count(*) FROM chat_message WHERE import_id = ?", chat))
+        .isZero();
   }
 
   @Test
@@ -323,7 +325,8 @@ class TrainingRunLifecycleIT {
   private void awaitABlockedStatement(String pattern, CompletableFuture<Void> call)
       throws Exception {
     for (int i = 0; i < 600 && !call.isDone(); i++) {
-      if (rows(
+      if (Rows.count(
+              db,
               "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                   + " AND query ILIKE ?",
               pattern)
@@ -331,17 +334,6 @@ class TrainingRunLifecycleIT {
         return;
       }
       Thread.sleep(100);
-    }
-  }
-
-  private long rows(String query, Object parameter) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement count = c.prepareStatement(query)) {
-      count.setObject(1, parameter);
-      try (ResultSet row = count.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
     }
   }
 
