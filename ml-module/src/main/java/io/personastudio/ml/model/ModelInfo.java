@@ -22,6 +22,10 @@ package io.personastudio.ml.model;
  * @param rankConsensusReplies ranking measures a candidate's consensus against the person's replies
  *     to this many of the most similar stored contexts (best first). 0 (artifacts written before
  *     it) = against every retrieved reply, the policy they were trained with
+ * @param repliesAvoidContext a reply is never a line the context already holds (in a chat, the
+ *     context holds the persona's own last replies: without this it repeated them). False in
+ *     artifacts written before it: only the newest turn is avoided, the policy they were trained
+ *     with
  */
 public record ModelInfo(
     int formatVersion,
@@ -36,11 +40,12 @@ public record ModelInfo(
     long generatorSteps,
     float generatorLoss,
     float generatorGate,
-    int rankConsensusReplies) {
+    int rankConsensusReplies,
+    boolean repliesAvoidContext) {
 
   /**
-   * Information written before {@code rankConsensusReplies} existed (and by callers that do not set
-   * it): ranking's consensus compares with every retrieved reply, as it did then.
+   * Information written before {@code rankConsensusReplies} and {@code repliesAvoidContext} existed
+   * (and by callers that do not set them): the reply and ranking policy of then.
    */
   public ModelInfo(
       int formatVersion,
@@ -68,7 +73,8 @@ public record ModelInfo(
         generatorSteps,
         generatorLoss,
         generatorGate,
-        0);
+        0,
+        false);
   }
 
   /** The same information with another generator gate. */
@@ -86,7 +92,8 @@ public record ModelInfo(
         generatorSteps,
         generatorLoss,
         gate,
-        rankConsensusReplies);
+        rankConsensusReplies,
+        repliesAvoidContext);
   }
 
   /** The same information with another number of replies ranking's consensus compares with. */
@@ -104,6 +111,26 @@ public record ModelInfo(
         generatorSteps,
         generatorLoss,
         generatorGate,
-        replies);
+        replies,
+        repliesAvoidContext);
+  }
+
+  /** The same information with the other choice of whether replies avoid the context's lines. */
+  public ModelInfo withRepliesAvoidingContext(boolean avoid) {
+    return new ModelInfo(
+        formatVersion,
+        engine,
+        personId,
+        personName,
+        hyperparameters,
+        trainingPairs,
+        steps,
+        finalLoss,
+        completed,
+        generatorSteps,
+        generatorLoss,
+        generatorGate,
+        rankConsensusReplies,
+        avoid);
   }
 }

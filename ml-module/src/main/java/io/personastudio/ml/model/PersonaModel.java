@@ -264,7 +264,8 @@ public final class PersonaModel {
    * style, style evidence; retrieved replies also by consensus: the expected unigram F1 against the
    * other retrieved replies, weighted by their retrieval score, a minimum-Bayes-risk choice);
    * generated text that is unfinished, repetitive, echoes the context or holds words never seen in
-   * the training chat is rejected. Falls back to the most frequent reply; never empty.
+   * the training chat is rejected; a retrieved line the context already holds is not said again
+   * ({@link ModelInfo#repliesAvoidContext}). Falls back to the most frequent reply; never empty.
    */
   public Answer answer(List<String> context) {
     return answer(context, true);
@@ -330,10 +331,17 @@ public final class PersonaModel {
     }
     String newest = turns.isEmpty() ? "" : turns.get(turns.size() - 1).strip();
     Hyperparameters h = info.hyperparameters();
+    // what the context already says (in a chat: the persona's own last replies) is not said again
+    Set<String> said = new HashSet<>();
+    if (info.repliesAvoidContext()) {
+      turns.forEach(t -> said.add(normal(t)));
+    }
     List<Integer> candidates = new ArrayList<>();
     for (int i : retrieved.keySet()) {
       String text = poolReplies.get(i);
-      if (!text.strip().equalsIgnoreCase(newest) && !ReplySanitizer.clean(text).isEmpty()) {
+      if (!text.strip().equalsIgnoreCase(newest)
+          && !said.contains(normal(text))
+          && !ReplySanitizer.clean(text).isEmpty()) {
         candidates.add(i);
       }
     }

@@ -218,7 +218,8 @@ public final class PersonaTrainer {
             generator == null ? 0 : generator.steps(),
             generator == null ? 0f : recent(generator.losses(), 20),
             0f,
-            PersonaModel.RANK_CONSENSUS_REPLIES);
+            PersonaModel.RANK_CONSENSUS_REPLIES,
+            true);
     PersonaModel model =
         new PersonaModel(
             info,

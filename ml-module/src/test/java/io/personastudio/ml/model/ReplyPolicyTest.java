@@ -250,6 +250,51 @@ class ReplyPolicyTest {
         .isEqualTo(PersonaModel.RANK_CONSENSUS_REPLIES);
   }
 
+  @Test
+  void aReplyDoesNotRepeatALineTheContextAlreadyHolds() {
+    PersonaModel repeating = withInfo(model, model.info().withRepliesAvoidingContext(false));
+    int repeatedBefore = 0;
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      String question = "Hey Alice, what do you think about the " + topic + "?";
+      String first = model.reply(List.of(question));
+      // she answered; he asks again: her answer is in the context now
+      List<String> again = List.of(question, first, question + " really?");
+
+      assertThat(model.reply(again)).as(topic).isNotEqualToIgnoringCase(first);
+      if (repeating.reply(again).equalsIgnoreCase(first)) {
+        repeatedBefore++;
+      }
+    }
+    assertThat(repeatedBefore).as("answers repeated by the policy before").isPositive();
+  }
+
+  @Test
+  void artifactWrittenBeforeContextAvoidanceRepliesAsItDidThen() {
+    byte[] bytes = ModelArtifact.toBytes(model);
+
+    PersonaModel loaded = ModelArtifact.fromBytes(withoutHeaderField(bytes, "repliesAvoidContext"));
+
+    assertThat(model.info().repliesAvoidContext()).isTrue();
+    assertThat(loaded.info().repliesAvoidContext()).isFalse();
+    PersonaModel repeating = withInfo(model, model.info().withRepliesAvoidingContext(false));
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      String question = "Hey Alice, what do you think about the " + topic + "?";
+      List<String> again = List.of(question, model.reply(List.of(question)), question);
+      assertThat(loaded.answer(again)).isEqualTo(repeating.answer(again));
+    }
+  }
+
+  private static PersonaModel withInfo(PersonaModel m, ModelInfo info) {
+    return new PersonaModel(
+        info,
+        m.vocabulary(),
+        m.encoder(),
+        m.style(),
+        m.poolContexts(),
+        m.poolReplies(),
+        m.generator());
+  }
+
   private static PersonaModel withRankConsensusReplies(PersonaModel m, int replies) {
     return new PersonaModel(
         m.info().withRankConsensusReplies(replies),
@@ -266,7 +311,7 @@ class ReplyPolicyTest {
     ByteBuffer in = ByteBuffer.wrap(artifact).order(ByteOrder.LITTLE_ENDIAN);
     int length = in.getInt(8);
     String json = new String(artifact, 12, length, java.nio.charset.StandardCharsets.UTF_8);
-    String old = json.replaceAll(",\"" + field + "\":[-0-9.eE]+", "");
+    String old = json.replaceAll(",\"" + field + "\":[^,}]+", "");
     assertThat(old).isNotEqualTo(json).doesNotContain(field);
     byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ByteBuffer out =
@@ -284,7 +329,8 @@ class ReplyPolicyTest {
     String json = new String(v3, 12, length, java.nio.charset.StandardCharsets.UTF_8);
     String old =
         json.replaceAll(
-            ",\"(weightEvidence|weightConsensus|rankConsensusReplies)\":[-0-9.eE]+", "");
+            ",\"(weightEvidence|weightConsensus|rankConsensusReplies|repliesAvoidContext)\":[^,}]+",
+            "");
     assertThat(old).isNotEqualTo(json).doesNotContain("weightEvidence").doesNotContain("Consensus");
     byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     ByteBuffer out =

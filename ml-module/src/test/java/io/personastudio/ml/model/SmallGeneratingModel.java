@@ -55,7 +55,8 @@ final class SmallGeneratingModel {
             i.generatorSteps(),
             i.generatorLoss(),
             i.generatorGate(),
-            i.rankConsensusReplies());
+            i.rankConsensusReplies(),
+            i.repliesAvoidContext());
     return new PersonaModel(
         info,
         m.vocabulary(),
