@@ -3,8 +3,8 @@ package io.personastudio.infrastructure.telegram;
 import io.personastudio.bot.port.Binding;
 import io.personastudio.bot.port.ChatBindings;
 import io.personastudio.bot.port.PersonaRef;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Chat bindings in {@code telegram_binding}; at most one active binding per chat. */
 @ApplicationScoped
@@ -24,8 +23,7 @@ public class JdbcChatBindings implements ChatBindings {
   private static final String COLUMNS =
       "SELECT persona_id, persona_name, access_token_id FROM telegram_binding WHERE chat_id=?";
 
-  @Resource(lookup = "jdbc/persona")
-  DataSource db;
+  @Inject TelegramDb db;
 
   @Override
   public List<Binding> bindings(long chatId) {
@@ -40,22 +38,25 @@ public class JdbcChatBindings implements ChatBindings {
   @Override
   public void bind(long chatId, Binding binding) {
     UUID persona = UUID.fromString(binding.persona().id());
-    try (Connection c = db.getConnection()) {
-      deactivateAll(c, chatId);
-      try (PreparedStatement upsert =
-          c.prepareStatement(
-              "INSERT INTO telegram_binding"
-                  + " (chat_id, persona_id, persona_name, access_token_id, active, bound_at)"
-                  + " VALUES (?, ?, ?, ?, true, ?) ON CONFLICT (chat_id, persona_id) DO UPDATE"
-                  + " SET persona_name=EXCLUDED.persona_name,"
-                  + " access_token_id=EXCLUDED.access_token_id, active=true")) {
-        upsert.setLong(1, chatId);
-        upsert.setObject(2, persona);
-        upsert.setString(3, binding.persona().name());
-        upsert.setObject(4, UUID.fromString(binding.accessTokenId()));
-        upsert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-        upsert.executeUpdate();
-      }
+    try {
+      db.with(
+          c -> {
+            deactivateAll(c, chatId);
+            try (PreparedStatement upsert =
+                c.prepareStatement(
+                    "INSERT INTO telegram_binding"
+                        + " (chat_id, persona_id, persona_name, access_token_id, active, bound_at)"
+                        + " VALUES (?, ?, ?, ?, true, ?) ON CONFLICT (chat_id, persona_id) DO UPDATE"
+                        + " SET persona_name=EXCLUDED.persona_name,"
+                        + " access_token_id=EXCLUDED.access_token_id, active=true")) {
+              upsert.setLong(1, chatId);
+              upsert.setObject(2, persona);
+              upsert.setString(3, binding.persona().name());
+              upsert.setObject(4, UUID.fromString(binding.accessTokenId()));
+              upsert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+              return upsert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("binding chat failed", e);
     }
@@ -63,13 +64,16 @@ public class JdbcChatBindings implements ChatBindings {
 
   @Override
   public boolean switchTo(long chatId, String personaId) {
-    try (Connection c = db.getConnection()) {
-      if (!exists(c, chatId, UUID.fromString(personaId))) {
-        return false;
-      }
-      deactivateAll(c, chatId);
-      activate(c, chatId, UUID.fromString(personaId));
-      return true;
+    try {
+      return db.with(
+          c -> {
+            if (!exists(c, chatId, UUID.fromString(personaId))) {
+              return false;
+            }
+            deactivateAll(c, chatId);
+            activate(c, chatId, UUID.fromString(personaId));
+            return true;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("switching persona failed", e);
     }
@@ -77,43 +81,54 @@ public class JdbcChatBindings implements ChatBindings {
 
   @Override
   public void unbind(long chatId, String personaId) {
-    try (Connection c = db.getConnection();
-        PreparedStatement delete =
-            c.prepareStatement(
-                "DELETE FROM telegram_binding WHERE chat_id=? AND persona_id=? RETURNING active")) {
-      delete.setLong(1, chatId);
-      delete.setObject(2, UUID.fromString(personaId));
-      boolean wasActive;
-      try (ResultSet rs = delete.executeQuery()) {
-        wasActive = rs.next() && rs.getBoolean(1);
-      }
-      if (wasActive) {
-        try (PreparedStatement next =
-            c.prepareStatement(
-                "UPDATE telegram_binding SET active=true WHERE chat_id=? AND persona_id ="
-                    + " (SELECT persona_id FROM telegram_binding WHERE chat_id=?"
-                    + " ORDER BY bound_at, persona_id LIMIT 1)")) {
-          next.setLong(1, chatId);
-          next.setLong(2, chatId);
-          next.executeUpdate();
-        }
-      }
+    try {
+      db.with(
+          c -> {
+            try (PreparedStatement delete =
+                c.prepareStatement(
+                    "DELETE FROM telegram_binding WHERE chat_id=? AND persona_id=? RETURNING active")) {
+              delete.setLong(1, chatId);
+              delete.setObject(2, UUID.fromString(personaId));
+              boolean wasActive;
+              try (ResultSet rs = delete.executeQuery()) {
+                wasActive = rs.next() && rs.getBoolean(1);
+              }
+              if (wasActive) {
+                try (PreparedStatement next =
+                    c.prepareStatement(
+                        "UPDATE telegram_binding SET active=true WHERE chat_id=? AND persona_id ="
+                            + " (SELECT persona_id FROM telegram_binding WHERE chat_id=?"
+                            + " ORDER BY bound_at, persona_id LIMIT 1)")) {
+                  next.setLong(1, chatId);
+                  next.setLong(2, chatId);
+                  next.executeUpdate();
+                }
+              }
+              return null;
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("unbinding failed", e);
     }
   }
 
   private List<Binding> query(String sql, long chatId) {
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement(sql)) {
-      q.setLong(1, chatId);
-      List<Binding> found = new ArrayList<>();
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          found.add(new Binding(new PersonaRef(rs.getString(1), rs.getString(2)), rs.getString(3)));
-        }
-      }
-      return found;
+    try {
+      return db.with(
+          c -> {
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+              q.setLong(1, chatId);
+              List<Binding> found = new ArrayList<>();
+              try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                  found.add(
+                      new Binding(
+                          new PersonaRef(rs.getString(1), rs.getString(2)), rs.getString(3)));
+                }
+              }
+              return found;
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("reading bindings failed", e);
     }
