@@ -43,7 +43,8 @@ public final class UpdateProcessor {
   public void process(Update update) {
     Pending one = new Pending(update, gateway);
     try {
-      boolean first = transactions.inTransaction(() -> one.handle(ledger, handler));
+      boolean first =
+          transactions.inTransaction(() -> one.handle(ledger.firstSeen(one.updateId), handler));
       one.afterCommit(first);
     } catch (RuntimeException e) {
       one.outbox.discard();
@@ -55,10 +56,10 @@ public final class UpdateProcessor {
   }
 
   /**
-   * Updates in the order given (those of one chat in the order they came) in one transaction; their
-   * replies leave after its commit, in that order. If it fails, nothing of it was said, and each
-   * update is handled again by {@link #process}: the ledger skips none of them, since none was
-   * committed.
+   * Updates in the order given (those of one chat in the order they came) in one transaction (their
+   * ledger entries recorded together first); their replies leave after its commit, in that order.
+   * If it fails, nothing of it was said, and each update is handled again by {@link #process}: the
+   * ledger skips none of them, since none was committed.
    */
   public void processAll(List<Update> updates) {
     if (updates.size() == 1) {
@@ -72,8 +73,12 @@ public final class UpdateProcessor {
       firsts =
           transactions.inTransaction(
               () -> {
-                List<Boolean> seen = new ArrayList<>(batch.size());
-                batch.forEach(p -> seen.add(p.handle(ledger, handler)));
+                List<Long> ids = new ArrayList<>(batch.size());
+                batch.forEach(p -> ids.add(p.updateId));
+                List<Boolean> seen = ledger.firstSeen(ids);
+                for (int i = 0; i < batch.size(); i++) {
+                  batch.get(i).handle(seen.get(i), handler);
+                }
                 return seen;
               });
     } catch (RuntimeException e) {
@@ -112,13 +117,14 @@ public final class UpdateProcessor {
       this.outbox = new Outbox(gateway);
     }
 
-    /** Inside the transaction: false for a redelivered update, which does nothing. */
-    boolean handle(UpdateLedger ledger, ConversationHandler handler) {
-      if (!ledger.firstSeen(updateId)) {
-        return false;
+    /**
+     * Inside the transaction, once the ledger said whether it is new: a redelivery does nothing.
+     */
+    boolean handle(boolean first, ConversationHandler handler) {
+      if (first) {
+        inbound.ifPresent(in -> handler.handle(in, outbox));
       }
-      inbound.ifPresent(in -> handler.handle(in, outbox));
-      return true;
+      return first;
     }
 
     void afterCommit(boolean first) {
