@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
  * Outbound messages within Telegram's limits. Each chat has a FIFO lane that sends at most one
@@ -153,9 +152,7 @@ public final class TelegramGateway implements AutoCloseable {
     try {
       awaitGlobalSlot();
       message.attempts()[0]++;
-      api.call(
-          SendMessage.builder().chatId(lane.chatId).text(message.text()).build(),
-          settings.httpTimeout());
+      api.call(TextMessage.to(lane.chatId, message.text()), settings.httpTimeout());
       message.delivered().complete(null);
     } catch (BotApiException e) {
       if (e.isTooManyRequests()) {
