@@ -132,16 +132,33 @@ class TelegramBenchmark {
           "burst CPU per reply (the figure other load on the machine skews least): node %.2f ms,"
               + " PostgreSQL %.2f ms",
           nodeCpu / 1e6 / burst.replies, databaseCpu / 1e6 / burst.replies);
+      nodeCpu = nodeCpuNanos();
+      databaseCpu = databaseCpuNanos();
+      Run warm = run(telegram, 1_000, 0);
+      nodeCpu = nodeCpuNanos() - nodeCpu;
+      databaseCpu = databaseCpuNanos() - databaseCpu;
+      line(
+          "burst again (JIT warm): %.0f replies/s; CPU per reply: node %.2f ms, PostgreSQL %.2f ms;"
+              + " load %s",
+          warm.replies / warm.seconds,
+          nodeCpu / 1e6 / warm.replies,
+          databaseCpu / 1e6 / warm.replies,
+          load());
       Run profiled = profiledBurst(telegram);
       line(
           "burst under JFR (profile written to telegram-burst.jfr; slower by the recording):"
               + " %.0f replies/s; load %s",
           profiled.replies / profiled.seconds, load());
       for (int rate : STEADY_RATES) {
+        nodeCpu = nodeCpuNanos();
+        databaseCpu = databaseCpuNanos();
         Run steady = run(telegram, 1_000, rate);
+        nodeCpu = nodeCpuNanos() - nodeCpu;
+        databaseCpu = databaseCpuNanos() - databaseCpu;
         line(
             "steady (1,000 at %d/s, limits off): %d replies in %.2f s = %.0f replies/s;"
-                + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; load %s",
+                + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; CPU per reply: node %.2f ms,"
+                + " PostgreSQL %.2f ms; load %s",
             rate,
             steady.replies,
             steady.seconds,
@@ -149,6 +166,8 @@ class TelegramBenchmark {
             steady.p(0.5),
             steady.p(0.99),
             steady.p(1.0),
+            nodeCpu / 1e6 / steady.replies,
+            databaseCpu / 1e6 / steady.replies,
             load());
       }
       line("'taking too long' answers among them: %d", tooSlow(telegram));
