@@ -1,12 +1,23 @@
 package io.personastudio.bot.conversation;
 
 import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /** The bot's texts in one language, from {@code messages*.properties} beside this class. */
 public final class Texts {
 
   static final String BUNDLE = "io.personastudio.bot.conversation.messages";
+
+  /** One per language: looking the bundle up for every message showed in the burst's profile. */
+  private static final Map<Language, Texts> BY_LANGUAGE = new EnumMap<>(Language.class);
+
+  static {
+    for (Language language : Language.values()) {
+      BY_LANGUAGE.put(language, new Texts(language));
+    }
+  }
 
   private final ResourceBundle bundle;
   private final Language language;
@@ -21,7 +32,7 @@ public final class Texts {
   }
 
   public static Texts of(Language language) {
-    return new Texts(language);
+    return BY_LANGUAGE.get(language);
   }
 
   public String get(String key, Object... args) {
