@@ -189,7 +189,7 @@ class TelegramBenchmark {
   }
 
   /**
-   * A second burst inside a JFR recording ({@code profile} settings), dumped next to the figures:
+   * One more burst inside a JFR recording ({@code profile} settings), dumped next to the figures:
    * {@code jfr print --events jdk.ExecutionSample --stack-depth 80} shows where the node's CPU
    * went.
    */
