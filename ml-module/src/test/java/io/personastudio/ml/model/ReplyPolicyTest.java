@@ -231,7 +231,9 @@ class ReplyPolicyTest {
     PersonaModel loaded = ModelArtifact.fromBytes(old);
 
     assertThat(loaded.info().rankConsensusReplies()).isZero();
-    PersonaModel everyRetrieved = withRankConsensusReplies(model, Integer.MAX_VALUE);
+    PersonaModel everyRetrieved =
+        SmallGeneratingModel.withInfo(
+            model, model.info().withRankConsensusReplies(Integer.MAX_VALUE));
     boolean changedByTheLimit = false;
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
       List<String> context = List.of("Hey Alice, what do you think about the " + topic + "?");
@@ -252,7 +254,8 @@ class ReplyPolicyTest {
 
   @Test
   void aReplyDoesNotRepeatALineTheContextAlreadyHolds() {
-    PersonaModel repeating = withInfo(model, model.info().withRepliesAvoidingContext(false));
+    PersonaModel repeating =
+        SmallGeneratingModel.withInfo(model, model.info().withRepliesAvoidingContext(false));
     int repeatedBefore = 0;
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
       String question = "Hey Alice, what do you think about the " + topic + "?";
@@ -276,34 +279,13 @@ class ReplyPolicyTest {
 
     assertThat(model.info().repliesAvoidContext()).isTrue();
     assertThat(loaded.info().repliesAvoidContext()).isFalse();
-    PersonaModel repeating = withInfo(model, model.info().withRepliesAvoidingContext(false));
+    PersonaModel repeating =
+        SmallGeneratingModel.withInfo(model, model.info().withRepliesAvoidingContext(false));
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
       String question = "Hey Alice, what do you think about the " + topic + "?";
       List<String> again = List.of(question, model.reply(List.of(question)), question);
       assertThat(loaded.answer(again)).isEqualTo(repeating.answer(again));
     }
-  }
-
-  private static PersonaModel withInfo(PersonaModel m, ModelInfo info) {
-    return new PersonaModel(
-        info,
-        m.vocabulary(),
-        m.encoder(),
-        m.style(),
-        m.poolContexts(),
-        m.poolReplies(),
-        m.generator());
-  }
-
-  private static PersonaModel withRankConsensusReplies(PersonaModel m, int replies) {
-    return new PersonaModel(
-        m.info().withRankConsensusReplies(replies),
-        m.vocabulary(),
-        m.encoder(),
-        m.style(),
-        m.poolContexts(),
-        m.poolReplies(),
-        m.generator());
   }
 
   /** The same artifact with one field of its JSON header left out, as an older build wrote it. */

@@ -57,6 +57,11 @@ final class SmallGeneratingModel {
             i.generatorGate(),
             i.rankConsensusReplies(),
             i.repliesAvoidContext());
+    return withInfo(m, info);
+  }
+
+  /** The same model (the same trained parts) with other information, i.e. another reply policy. */
+  static PersonaModel withInfo(PersonaModel m, ModelInfo info) {
     return new PersonaModel(
         info,
         m.vocabulary(),
