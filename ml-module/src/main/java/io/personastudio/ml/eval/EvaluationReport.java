@@ -10,7 +10,11 @@ import java.util.List;
  * @param testCases held-out replies of the person evaluated
  * @param model figures of the persona model
  * @param baseline figures of the TF-IDF retrieval baseline on the same split
- * @param styleCeiling the speaker classifier's recall on the person's real held-out replies
+ * @param styleCeiling the speaker classifier's recall on the person's real held-out lines, each
+ *     classified by the classifier trained on all held-out lines but that one: what a line the
+ *     classifier never saw, as the model's replies are, can expect at best
+ * @param styleCeilingInSample the classifier's recall on the person's held-out lines it was
+ *     trained on (the ceiling as first defined; near 1 because the classifier remembers them)
  * @param mainSpeakers speakers the style classifier tells apart
  * @param trainingSeconds wall time of training
  * @param trainingSteps DJL steps of the relevance encoder
@@ -23,6 +27,7 @@ public record EvaluationReport(
     Figures model,
     Figures baseline,
     double styleCeiling,
+    double styleCeilingInSample,
     List<String> mainSpeakers,
     double trainingSeconds,
     long trainingSteps,

@@ -89,9 +89,6 @@ public final class Evaluator {
     List<String> any = testTurns.stream().map(Turn::text).toList();
     Map<String, List<String>> bySpeaker = mainSpeakers(testTurns, person);
     SpeakerClassifier classifier = new SpeakerClassifier(bySpeaker);
-    double ceiling =
-        testCases.stream().filter(p -> classifier.classify(p.reply()).equals(person.id())).count()
-            / (double) testCases.size();
 
     EvaluationReport.Figures modelFigures =
         figures(
@@ -129,7 +126,8 @@ public final class Evaluator {
         testCases.size(),
         modelFigures,
         baselineFigures,
-        ceiling,
+        classifier.recallLeavingOneOut(person.id()),
+        classifier.recallOnOwnLines(person.id()),
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
         trained.steps(),

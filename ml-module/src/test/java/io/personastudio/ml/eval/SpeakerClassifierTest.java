@@ -1,0 +1,67 @@
+package io.personastudio.ml.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpeakerClassifierTest {
+
+  private static Map<String, List<String>> chat() {
+    Map<String, List<String>> lines = new LinkedHashMap<>();
+    List<String> kid = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      kid.add("lol ok " + i + " that is sooo cool!!! brb");
+    }
+    lines.put("kid", kid);
+    lines.put(
+        "butler",
+        List.of(
+            "Indeed, sir. The carriage awaits.",
+            "Indeed. Dinner is served in the east wing, sir.",
+            "Very good, sir. I shall inform the household."));
+    return lines;
+  }
+
+  @Test
+  void attributesANewLineToTheSpeakerWhoseNgramsItShares() {
+    SpeakerClassifier classifier = new SpeakerClassifier(chat());
+
+    assertEquals("kid", classifier.classify("lol sooo cool!!!"));
+    assertEquals("butler", classifier.classify("Very good, sir. Dinner awaits."));
+  }
+
+  @Test
+  void aSpeakerWithFewLinesIsNotOutvotedByTheOneWhoTalksMost() {
+    SpeakerClassifier classifier = new SpeakerClassifier(chat());
+
+    // 40 lines against 3: a prior by line count would hand this short line to the kid
+    assertEquals("butler", classifier.classify("Indeed, sir."));
+  }
+
+  @Test
+  void recallLeavingOneOutCountsOnlyWhatTheClassifierCanRecogniseInALineItNeverSaw() {
+    Map<String, List<String>> lines = chat();
+    List<String> kid = new ArrayList<>(lines.get("kid"));
+    kid.add("Quixotic zephyrs vex jumbo wharf");
+    lines.put("kid", kid);
+    SpeakerClassifier classifier = new SpeakerClassifier(lines);
+
+    // remembered, the odd line is the kid's; unseen, nothing in it is
+    assertEquals(1.0, classifier.recallOnOwnLines("kid"));
+    assertEquals(40 / 41.0, classifier.recallLeavingOneOut("kid"), 1e-9);
+    assertEquals(1.0, classifier.recallLeavingOneOut("butler"));
+  }
+
+  @Test
+  void anUnknownSpeakerHasNoRecall() {
+    SpeakerClassifier classifier = new SpeakerClassifier(chat());
+
+    assertEquals(0.0, classifier.recallLeavingOneOut("gardener"));
+    assertEquals(0.0, classifier.recallOnOwnLines("gardener"));
+  }
+}
