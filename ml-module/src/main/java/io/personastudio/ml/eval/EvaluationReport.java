@@ -13,8 +13,10 @@ import java.util.List;
  * @param styleCeiling the speaker classifier's recall on the person's real held-out lines, each
  *     classified by the classifier trained on all held-out lines but that one: what a line the
  *     classifier never saw, as the model's replies are, can expect at best
- * @param styleCeilingInSample the classifier's recall on the person's held-out lines it was
- *     trained on (the ceiling as first defined; near 1 because the classifier remembers them)
+ * @param styleCeilingInSample the classifier's recall on the person's held-out lines it was trained
+ *     on (the ceiling as first defined; near 1 because the classifier remembers them)
+ * @param targets the issue's quality targets for this run: met or not, and how often they hold when
+ *     the test cases are resampled
  * @param mainSpeakers speakers the style classifier tells apart
  * @param trainingSeconds wall time of training
  * @param trainingSteps DJL steps of the relevance encoder
@@ -28,6 +30,7 @@ public record EvaluationReport(
     Figures baseline,
     double styleCeiling,
     double styleCeilingInSample,
+    List<Target> targets,
     List<String> mainSpeakers,
     double trainingSeconds,
     long trainingSteps,
@@ -61,6 +64,24 @@ public record EvaluationReport(
       double rank20MillisP50,
       double generatedShare,
       double generatorSampledShare) {}
+
+  /**
+   * @param target what has to hold
+   * @param model the model's figure
+   * @param baseline the baseline's figure on the same cases
+   * @param bar what the model's figure has to reach (1.5 x the baseline's, 0.9 x the ceiling, or
+   *     more than the baseline's)
+   * @param met whether it holds on this run's test cases
+   * @param bootstrapSupport share of 2,000 paired resamples of the test cases in which it holds:
+   *     near 1 or 0 is a firm result, near one half a coin toss on this test set
+   */
+  public record Target(
+      String target,
+      double model,
+      double baseline,
+      double bar,
+      boolean met,
+      double bootstrapSupport) {}
 
   /** One test case with both answers. */
   public record Sample(List<String> context, String real, String model, String baseline) {}

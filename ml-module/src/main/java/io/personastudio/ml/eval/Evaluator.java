@@ -90,7 +90,7 @@ public final class Evaluator {
     Map<String, List<String>> bySpeaker = mainSpeakers(testTurns, person);
     SpeakerClassifier classifier = new SpeakerClassifier(bySpeaker);
 
-    EvaluationReport.Figures modelFigures =
+    Measured modelFigures =
         figures(
             testCases,
             others,
@@ -101,7 +101,7 @@ public final class Evaluator {
             person,
             trainLines,
             h.seed());
-    EvaluationReport.Figures baselineFigures =
+    Measured baselineFigures =
         figures(
             testCases,
             others,
@@ -120,14 +120,16 @@ public final class Evaluator {
               p.context(), p.reply(), model.reply(p.context()), baseline.reply(p.context())));
     }
     List<String> speakerNames = new ArrayList<>(bySpeaker.keySet());
+    double ceiling = classifier.recallLeavingOneOut(person.id());
     return new EvaluationReport(
         person.name(),
         personTrain.size(),
         testCases.size(),
-        modelFigures,
-        baselineFigures,
-        classifier.recallLeavingOneOut(person.id()),
+        modelFigures.figures(),
+        baselineFigures.figures(),
+        ceiling,
         classifier.recallOnOwnLines(person.id()),
+        TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceiling, h.seed()),
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
         trained.steps(),
@@ -150,7 +152,10 @@ public final class Evaluator {
     return main;
   }
 
-  private EvaluationReport.Figures figures(
+  /** A run's figures and the per-case scores behind them. */
+  private record Measured(EvaluationReport.Figures figures, TargetCheck.CaseScores cases) {}
+
+  private Measured figures(
       List<DialoguePair> cases,
       List<String> otherLines,
       List<String> anyLines,
@@ -166,6 +171,14 @@ public final class Evaluator {
     int relevanceCases = 0;
     double f1 = 0;
     int fidelity = 0;
+    TargetCheck.CaseScores perCase =
+        new TargetCheck.CaseScores(
+            new double[cases.size()],
+            new double[cases.size()],
+            new double[cases.size()],
+            new double[cases.size()]);
+    Arrays.fill(perCase.hitsStyle(), Double.NaN);
+    Arrays.fill(perCase.hitsRelevance(), Double.NaN);
     int verbatim = 0;
     int empty = 0;
     int generatedCount = 0;
@@ -178,13 +191,15 @@ public final class Evaluator {
       List<String> style = candidates(p.reply(), otherLines, new Random(seed * 7919 + i));
       if (style != null) {
         long t0 = System.nanoTime();
-        hitsStyle += TextMetrics.hitAt1(ranker.apply(p.context(), style));
+        perCase.hitsStyle()[i] = TextMetrics.hitAt1(ranker.apply(p.context(), style));
+        hitsStyle += perCase.hitsStyle()[i];
         rankMillis.add((System.nanoTime() - t0) / 1e6);
         styleCases++;
       }
       List<String> relevance = candidates(p.reply(), anyLines, new Random(seed * 7927 + i));
       if (relevance != null) {
-        hitsRelevance += TextMetrics.hitAt1(ranker.apply(p.context(), relevance));
+        perCase.hitsRelevance()[i] = TextMetrics.hitAt1(ranker.apply(p.context(), relevance));
+        hitsRelevance += perCase.hitsRelevance()[i];
         relevanceCases++;
       }
       long t0 = System.nanoTime();
@@ -202,8 +217,10 @@ public final class Evaluator {
         reply = "";
       }
       generated.add(reply);
-      f1 += TextMetrics.unigramF1(reply, p.reply());
+      perCase.unigramF1()[i] = TextMetrics.unigramF1(reply, p.reply());
+      f1 += perCase.unigramF1()[i];
       if (classifier.classify(reply).equals(person.id())) {
+        perCase.fidelity()[i] = 1;
         fidelity++;
       }
       if (trainLines.contains(normal(reply))) {
@@ -212,19 +229,21 @@ public final class Evaluator {
     }
     int n = cases.size();
     double[] ranks = rankMillis.stream().mapToDouble(Double::doubleValue).toArray();
-    return new EvaluationReport.Figures(
-        styleCases == 0 ? Double.NaN : hitsStyle / styleCases,
-        relevanceCases == 0 ? Double.NaN : hitsRelevance / relevanceCases,
-        fidelity / (double) n,
-        f1 / n,
-        TextMetrics.distinct2(generated),
-        verbatim / (double) n,
-        empty,
-        percentile(replyMillis, 0.5),
-        percentile(replyMillis, 0.99),
-        percentile(ranks, 0.5),
-        generatedCount / (double) n,
-        sampledCount / (double) n);
+    EvaluationReport.Figures figures =
+        new EvaluationReport.Figures(
+            styleCases == 0 ? Double.NaN : hitsStyle / styleCases,
+            relevanceCases == 0 ? Double.NaN : hitsRelevance / relevanceCases,
+            fidelity / (double) n,
+            f1 / n,
+            TextMetrics.distinct2(generated),
+            verbatim / (double) n,
+            empty,
+            percentile(replyMillis, 0.5),
+            percentile(replyMillis, 0.99),
+            percentile(ranks, 0.5),
+            generatedCount / (double) n,
+            sampledCount / (double) n);
+    return new Measured(figures, perCase);
   }
 
   /** The real reply first, then 19 distinct distractors, or null if the pool is too small. */
