@@ -2,6 +2,7 @@ package io.personastudio.ml.eval;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * The issue's quality targets for one evaluation, each with its support: the share of paired
@@ -19,44 +20,24 @@ final class TargetCheck {
   record CaseScores(
       double[] hitsStyle, double[] hitsRelevance, double[] fidelity, double[] unigramF1) {}
 
-  private enum Rule {
-    AT_LEAST_ONE_AND_A_HALF_TIMES_THE_BASELINE {
-      @Override
-      double bar(double baseline, double ceiling) {
-        return 1.5 * baseline;
-      }
+  /**
+   * A target: the bar the model's figure has to reach, from the baseline's figure and the ceiling;
+   * whether it has to lie strictly above it; whether a figure of 0 can meet it.
+   */
+  private record Rule(DoubleBinaryOperator bar, boolean strictlyAbove, boolean needsMoreThanZero) {
+    static final Rule ONE_AND_A_HALF_TIMES_THE_BASELINE = new Rule((b, c) -> 1.5 * b, false, true);
+    static final Rule NINE_TENTHS_OF_THE_CEILING = new Rule((b, c) -> 0.9 * c, false, false);
+    static final Rule ABOVE_THE_BASELINE = new Rule((b, c) -> b, true, false);
 
-      @Override
-      boolean holds(double model, double baseline, double ceiling) {
-        return model > 0 && model >= 1.5 * baseline;
-      }
-    },
-    AT_LEAST_NINE_TENTHS_OF_THE_CEILING {
-      @Override
-      double bar(double baseline, double ceiling) {
-        return 0.9 * ceiling;
-      }
+    double bar(double baseline, double ceiling) {
+      return bar.applyAsDouble(baseline, ceiling);
+    }
 
-      @Override
-      boolean holds(double model, double baseline, double ceiling) {
-        return model >= 0.9 * ceiling;
-      }
-    },
-    ABOVE_THE_BASELINE {
-      @Override
-      double bar(double baseline, double ceiling) {
-        return baseline;
-      }
-
-      @Override
-      boolean holds(double model, double baseline, double ceiling) {
-        return model > baseline;
-      }
-    };
-
-    abstract double bar(double baseline, double ceiling);
-
-    abstract boolean holds(double model, double baseline, double ceiling);
+    boolean holds(double model, double baseline, double ceiling) {
+      double needed = bar(baseline, ceiling);
+      return (strictlyAbove ? model > needed : model >= needed)
+          && (!needsMoreThanZero || model > 0);
+    }
   }
 
   private TargetCheck() {}
@@ -69,21 +50,21 @@ final class TargetCheck {
             model.hitsStyle(),
             baseline.hitsStyle(),
             ceiling,
-            Rule.AT_LEAST_ONE_AND_A_HALF_TIMES_THE_BASELINE,
+            Rule.ONE_AND_A_HALF_TIMES_THE_BASELINE,
             seed),
         target(
             "hits1of20Relevance >= 1.5 x baseline (and > 0)",
             model.hitsRelevance(),
             baseline.hitsRelevance(),
             ceiling,
-            Rule.AT_LEAST_ONE_AND_A_HALF_TIMES_THE_BASELINE,
+            Rule.ONE_AND_A_HALF_TIMES_THE_BASELINE,
             seed + 1),
         target(
             "styleFidelity >= 0.9 x styleCeiling",
             model.fidelity(),
             baseline.fidelity(),
             ceiling,
-            Rule.AT_LEAST_NINE_TENTHS_OF_THE_CEILING,
+            Rule.NINE_TENTHS_OF_THE_CEILING,
             seed + 2),
         target(
             "unigramF1 > baseline",
