@@ -13,6 +13,7 @@ import com.google.gson.stream.JsonWriter;
 import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ImportedChat;
 import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.eval.EvaluationOptions;
 import io.personastudio.ml.eval.EvaluationReport;
 import io.personastudio.ml.model.GeneratorParameters;
 import io.personastudio.ml.model.Hyperparameters;
@@ -202,6 +203,7 @@ final class Commands {
                 "chat",
                 "person",
                 "test-fraction",
+                "history",
                 "seed",
                 "engine",
                 "epochs",
@@ -219,9 +221,11 @@ final class Commands {
           ml.evaluate(
               chat,
               a.required("person"),
-              a.doubleValue("test-fraction", 0.2),
+              new EvaluationOptions(
+                  a.doubleValue("test-fraction", 0.2),
+                  a.flag("scrub"),
+                  (int) a.longValue("history", 0)),
               hyperparameters(a),
-              a.flag("scrub"),
               control,
               new ProgressPrinter(err, a.flag("progress-json")));
     } catch (MlException e) {

@@ -25,7 +25,7 @@ public final class Main {
           "  rank --model MODEL         {\"context\": [...], \"candidates\": [...]} -> {\"scores\":"
               + " [...]}",
           "  evaluate --input FILE [--chat NAME] --person NAME_OR_ID [--test-fraction 0.2]"
-              + " [--seed N] [--scrub] [--progress-json]",
+              + " [--history TURNS] [--seed N] [--scrub] [--progress-json]",
           "  (train and evaluate stop, writing no result, when their stdin is a pipe that closes:"
               + " the parent is gone)",
           "  generate --out FILE [--format telegram|whatsapp] [--messages N | --megabytes N]"

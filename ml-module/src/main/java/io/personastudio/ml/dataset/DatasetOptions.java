@@ -17,6 +17,10 @@ public record DatasetOptions(
     return new DatasetOptions(Duration.ofHours(3), 3, false, MediaPolicy.MARKER);
   }
 
+  public DatasetOptions withContextTurns(int value) {
+    return new DatasetOptions(conversationGap, value, scrub, media);
+  }
+
   public DatasetOptions withScrub(boolean value) {
     return new DatasetOptions(conversationGap, contextTurns, value, media);
   }

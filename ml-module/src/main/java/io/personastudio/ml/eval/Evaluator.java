@@ -39,19 +39,13 @@ public final class Evaluator {
 
   public EvaluationReport evaluate(
       ImportedChat chat, String personName, double testFraction, Hyperparameters h) {
-    return evaluate(chat, personName, testFraction, h, false);
+    return evaluate(chat, personName, EvaluationOptions.protocol(testFraction), h);
   }
 
-  /**
-   * @param scrub replace e-mail addresses, phone and card numbers and links by placeholders before
-   *     the split, as {@code train --scrub} does: training, test cases and baseline all see the
-   *     scrubbed text
-   */
   public EvaluationReport evaluate(
-      ImportedChat chat, String personName, double testFraction, Hyperparameters h, boolean scrub) {
-    if (!(testFraction > 0 && testFraction < 1)) {
-      throw new MlException("--test-fraction must be between 0 and 1, got " + testFraction);
-    }
+      ImportedChat chat, String personName, EvaluationOptions options, Hyperparameters h) {
+    double testFraction = options.testFraction();
+    boolean scrub = options.scrub();
     Participant person = chat.person(personName);
     Dataset dataset =
         new DatasetBuilder(PersonaTrainer.datasetOptions(h, scrub)).build(chat.messages());
@@ -64,8 +58,17 @@ public final class Evaluator {
             .filter(t -> t.ownWriting() && !t.text().equals(ChatMessage.MEDIA_MARKER))
             .toList();
     List<DialoguePair> trainPairs = dataset.pairsBefore(split);
+    Dataset testDataset =
+        options.historyTurns() == 0
+            ? dataset
+            : new DatasetBuilder(
+                    PersonaTrainer.datasetOptions(h, scrub)
+                        .withContextTurns(options.historyTurns()))
+                .build(chat.messages());
     List<DialoguePair> testCases =
-        dataset.pairsFrom(split).stream().filter(p -> p.replierId().equals(person.id())).toList();
+        testDataset.pairsFrom(split).stream()
+            .filter(p -> p.replierId().equals(person.id()))
+            .toList();
     if (testCases.isEmpty()) {
       throw new MlException(
           "no held-out replies by "

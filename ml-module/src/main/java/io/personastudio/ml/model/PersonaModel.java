@@ -504,10 +504,17 @@ public final class PersonaModel {
         + styleScore;
   }
 
+  /**
+   * The query is made of the newest turns only, as many as a training pair's context holds: a chat
+   * hands in a longer history (the bot: its last 12 turns and the new message), whose older turns
+   * would otherwise outweigh the message being answered in the stored contexts' BM25 match. The
+   * whole history still counts for what is not said again.
+   */
   private Query query(List<String> context) {
     List<String> turns =
         context == null ? List.of() : context.stream().map(s -> s == null ? "" : s).toList();
-    return queryOf(turns);
+    int keep = Math.max(1, info.hyperparameters().contextTurns());
+    return queryOf(turns.size() <= keep ? turns : turns.subList(turns.size() - keep, turns.size()));
   }
 
   private Query queryOf(List<String> turns) {

@@ -3,6 +3,7 @@ package io.personastudio.ml.port;
 import io.personastudio.ml.chat.ChatImporter;
 import io.personastudio.ml.chat.ImportedChat;
 import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.eval.EvaluationOptions;
 import io.personastudio.ml.eval.EvaluationReport;
 import io.personastudio.ml.eval.Evaluator;
 import io.personastudio.ml.model.Hyperparameters;
@@ -72,19 +73,19 @@ public final class PersonaMl {
       Hyperparameters hyperparameters,
       TrainingControl control,
       TrainingListener listener) {
-    return evaluate(chat, person, testFraction, hyperparameters, false, control, listener);
+    return evaluate(
+        chat, person, EvaluationOptions.protocol(testFraction), hyperparameters, control, listener);
   }
 
-  /** The same on a scrubbed dataset (as {@link #train} with {@code scrub}). */
+  /** The same with other options (a scrubbed dataset, a longer history per test case). */
   public EvaluationReport evaluate(
       ImportedChat chat,
       String person,
-      double testFraction,
+      EvaluationOptions options,
       Hyperparameters hyperparameters,
-      boolean scrub,
       TrainingControl control,
       TrainingListener listener) {
     return new Evaluator(new PersonaTrainer(control, listener))
-        .evaluate(chat, person, testFraction, hyperparameters, scrub);
+        .evaluate(chat, person, options, hyperparameters);
   }
 }

@@ -269,6 +269,51 @@ class MainTest {
     assertThat(scrubbedSample.get("baseline").getAsString()).endsWith("mail <email>");
   }
 
+  @Test
+  void evaluateHandsTestCasesTheHistoryAChatWouldAndReportsEveryTarget() throws Exception {
+    Path chat = Fixtures.writeWhatsApp(Fixtures.chat(120, 5), dir.resolve("chat.txt"));
+    String[] evaluate = {
+      "evaluate",
+      "--input",
+      chat.toString(),
+      "--person",
+      "Alice",
+      "--epochs",
+      "1",
+      "--generator",
+      "off"
+    };
+    String[] withHistory = java.util.Arrays.copyOf(evaluate, evaluate.length + 2);
+    withHistory[evaluate.length] = "--history";
+    withHistory[evaluate.length + 1] = "12";
+
+    Run protocol = run("", evaluate);
+    Run chatLike = run("", withHistory);
+    String[] tooMuch = withHistory.clone();
+    tooMuch[tooMuch.length - 1] = "101";
+    Run refused = run("", tooMuch);
+
+    assertThat(protocol.code()).as(protocol.err()).isZero();
+    assertThat(chatLike.code()).as(chatLike.err()).isZero();
+    JsonObject plain = JsonParser.parseString(protocol.out()).getAsJsonObject();
+    JsonObject longer = JsonParser.parseString(chatLike.out()).getAsJsonObject();
+    assertThat(longer.get("testCases").getAsInt()).isEqualTo(plain.get("testCases").getAsInt());
+    assertThat(longestContext(plain)).isBetween(1, 3);
+    assertThat(longestContext(longer)).isGreaterThan(3).isLessThanOrEqualTo(12);
+    assertThat(plain.getAsJsonArray("targets")).hasSize(4);
+    assertThat(refused.code()).isNotZero();
+    assertThat(refused.err()).contains("--history must be between 0 and 100 turns, got 101");
+    assertThat(refused.out()).isEmpty();
+  }
+
+  private static int longestContext(JsonObject report) {
+    int longest = 0;
+    for (var sample : report.getAsJsonArray("samples")) {
+      longest = Math.max(longest, sample.getAsJsonObject().getAsJsonArray("context").size());
+    }
+    return longest;
+  }
+
   private static JsonObject firstSample(String report) {
     return JsonParser.parseString(report)
         .getAsJsonObject()

@@ -205,6 +205,36 @@ class ReplyPolicyTest {
     assertThat(shift).isGreaterThan(0.05f).isLessThan(1f);
   }
 
+  @Test
+  void aLongChatHistoryIsAnsweredByItsNewestTurns() {
+    List<List<String>> contexts = new java.util.ArrayList<>();
+    List<String> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      contexts.add(List.of("shall we get pizza tonight"));
+      replies.add("yes pizza, extra cheese");
+      contexts.add(List.of("did you see the movie on friday"));
+      replies.add("the movie was great");
+    }
+    for (int i = 0; i < 50; i++) {
+      contexts.add(List.of("hello there friend " + i));
+      replies.add("hello");
+    }
+    PersonaModel persona = handMade(model.info(), contexts, replies);
+    // the bot hands in its last 12 turns and the new message: pizza talk, then a new question
+    List<String> history = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      history.add("shall we get pizza tonight? pizza pizza");
+      history.add("hmm");
+    }
+    history.add("sure");
+    history.add("whatever");
+    history.add("and the movie?");
+
+    assertThat(model.info().hyperparameters().contextTurns()).isEqualTo(3);
+    assertThat(persona.reply(history)).isEqualTo("the movie was great");
+    assertThat(persona.reply(history.subList(0, 10))).isEqualTo("yes pizza, extra cheese");
+  }
+
   private static PersonaModel handMade(
       ModelInfo info, List<List<String>> contexts, List<String> replies) {
     List<String> documents = new java.util.ArrayList<>(replies);
