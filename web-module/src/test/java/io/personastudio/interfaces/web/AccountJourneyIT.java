@@ -285,8 +285,12 @@ class AccountJourneyIT extends InBrowser {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+    // the image is a pure, axis-aligned code: without this hint zxing's finder-pattern search
+    // misses about 1 in 200 codes of random tokens (73 of 15,000 measured; none with the hint)
     return new MultiFormatReader()
-        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))))
+        .decode(
+            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))),
+            java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
         .getText();
   }
 
