@@ -12,7 +12,9 @@ import com.google.gson.JsonParseException;
  * @param reason why there are no figures (for example too few held-out replies), else null
  * @param testCases held-out replies of the person measured
  * @param trainReplies the person's replies the evaluated model learnt from
- * @param styleCeiling the style classifier's recall on the person's real held-out replies
+ * @param styleCeiling the style classifier's recall on the person's real held-out lines, each one
+ *     classified by the classifier trained without it (evaluations before 2026-11-27's session 6
+ *     stored the recall on the lines it was trained on, near 1)
  * @param trainingSeconds training time of the evaluated model
  * @param model figures of the persona model
  * @param baseline figures of the TF-IDF retrieval baseline
