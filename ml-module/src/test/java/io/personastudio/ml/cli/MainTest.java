@@ -210,19 +210,7 @@ class MainTest {
   @Test
   void evaluateStopsWithoutAReportWhenItsStdinPipeEnds() throws Exception {
     Path chat = Fixtures.writeWhatsApp(Fixtures.chat(120, 5), dir.resolve("chat.txt"));
-    Run orphan =
-        run(
-            new ByteArrayInputStream(new byte[0]),
-            true,
-            "evaluate",
-            "--input",
-            chat.toString(),
-            "--person",
-            "Alice",
-            "--epochs",
-            "50",
-            "--generator",
-            "off");
+    Run orphan = run(new ByteArrayInputStream(new byte[0]), true, evaluateArgs(chat, 50));
     assertThat(orphan.code()).isEqualTo(1);
     assertThat(orphan.err()).contains("stdin closed").contains("evaluation stopped");
     assertThat(orphan.out()).isEmpty();
@@ -240,22 +228,9 @@ class MainTest {
     Path chat =
         Fixtures.writeWhatsApp(
             new ImportedChat("scrub", ChatFormat.TELEGRAM_JSON, messages), dir.resolve("chat.txt"));
-    String[] evaluate = {
-      "evaluate",
-      "--input",
-      chat.toString(),
-      "--person",
-      "Alice",
-      "--epochs",
-      "1",
-      "--generator",
-      "off"
-    };
 
-    Run plain = run("", evaluate);
-    String[] withScrub = java.util.Arrays.copyOf(evaluate, evaluate.length + 1);
-    withScrub[evaluate.length] = "--scrub";
-    Run scrubbed = run("", withScrub);
+    Run plain = run("", quickEvaluate(chat));
+    Run scrubbed = run("", quickEvaluate(chat, "--scrub"));
 
     assertThat(plain.code()).as(plain.err()).isZero();
     assertThat(scrubbed.code()).as(scrubbed.err()).isZero();
@@ -272,26 +247,10 @@ class MainTest {
   @Test
   void evaluateHandsTestCasesTheHistoryAChatWouldAndReportsEveryTarget() throws Exception {
     Path chat = Fixtures.writeWhatsApp(Fixtures.chat(120, 5), dir.resolve("chat.txt"));
-    String[] evaluate = {
-      "evaluate",
-      "--input",
-      chat.toString(),
-      "--person",
-      "Alice",
-      "--epochs",
-      "1",
-      "--generator",
-      "off"
-    };
-    String[] withHistory = java.util.Arrays.copyOf(evaluate, evaluate.length + 2);
-    withHistory[evaluate.length] = "--history";
-    withHistory[evaluate.length + 1] = "12";
 
-    Run protocol = run("", evaluate);
-    Run chatLike = run("", withHistory);
-    String[] tooMuch = withHistory.clone();
-    tooMuch[tooMuch.length - 1] = "101";
-    Run refused = run("", tooMuch);
+    Run protocol = run("", quickEvaluate(chat));
+    Run chatLike = run("", quickEvaluate(chat, "--history", "12"));
+    Run refused = run("", quickEvaluate(chat, "--history", "101"));
 
     assertThat(protocol.code()).as(protocol.err()).isZero();
     assertThat(chatLike.code()).as(chatLike.err()).isZero();
@@ -304,6 +263,28 @@ class MainTest {
     assertThat(refused.code()).isNotZero();
     assertThat(refused.err()).contains("--history must be between 0 and 100 turns, got 101");
     assertThat(refused.out()).isEmpty();
+  }
+
+  /** {@code evaluate} of Alice in the chat, one epoch, no generator, then the extra options. */
+  private static String[] quickEvaluate(Path chat, String... extra) {
+    return evaluateArgs(chat, 1, extra);
+  }
+
+  private static String[] evaluateArgs(Path chat, int epochs, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "evaluate",
+                "--input",
+                chat.toString(),
+                "--person",
+                "Alice",
+                "--epochs",
+                Integer.toString(epochs),
+                "--generator",
+                "off"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
   }
 
   private static int longestContext(JsonObject report) {
