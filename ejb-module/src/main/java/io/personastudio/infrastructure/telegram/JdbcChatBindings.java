@@ -38,100 +38,87 @@ public class JdbcChatBindings implements ChatBindings {
   @Override
   public void bind(long chatId, Binding binding) {
     UUID persona = UUID.fromString(binding.persona().id());
-    try {
-      db.with(
-          c -> {
-            deactivateAll(c, chatId);
-            try (PreparedStatement upsert =
-                c.prepareStatement(
-                    "INSERT INTO telegram_binding"
-                        + " (chat_id, persona_id, persona_name, access_token_id, active, bound_at)"
-                        + " VALUES (?, ?, ?, ?, true, ?) ON CONFLICT (chat_id, persona_id) DO UPDATE"
-                        + " SET persona_name=EXCLUDED.persona_name,"
-                        + " access_token_id=EXCLUDED.access_token_id, active=true")) {
-              upsert.setLong(1, chatId);
-              upsert.setObject(2, persona);
-              upsert.setString(3, binding.persona().name());
-              upsert.setObject(4, UUID.fromString(binding.accessTokenId()));
-              upsert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-              return upsert.executeUpdate();
-            }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("binding chat failed", e);
-    }
+    db.with(
+        "binding chat failed",
+        c -> {
+          deactivateAll(c, chatId);
+          try (PreparedStatement upsert =
+              c.prepareStatement(
+                  "INSERT INTO telegram_binding"
+                      + " (chat_id, persona_id, persona_name, access_token_id, active, bound_at)"
+                      + " VALUES (?, ?, ?, ?, true, ?) ON CONFLICT (chat_id, persona_id) DO UPDATE"
+                      + " SET persona_name=EXCLUDED.persona_name,"
+                      + " access_token_id=EXCLUDED.access_token_id, active=true")) {
+            upsert.setLong(1, chatId);
+            upsert.setObject(2, persona);
+            upsert.setString(3, binding.persona().name());
+            upsert.setObject(4, UUID.fromString(binding.accessTokenId()));
+            upsert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+            return upsert.executeUpdate();
+          }
+        });
   }
 
   @Override
   public boolean switchTo(long chatId, String personaId) {
-    try {
-      return db.with(
-          c -> {
-            if (!exists(c, chatId, UUID.fromString(personaId))) {
-              return false;
-            }
-            deactivateAll(c, chatId);
-            activate(c, chatId, UUID.fromString(personaId));
-            return true;
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("switching persona failed", e);
-    }
+    return db.with(
+        "switching persona failed",
+        c -> {
+          if (!exists(c, chatId, UUID.fromString(personaId))) {
+            return false;
+          }
+          deactivateAll(c, chatId);
+          activate(c, chatId, UUID.fromString(personaId));
+          return true;
+        });
   }
 
   @Override
   public void unbind(long chatId, String personaId) {
-    try {
-      db.with(
-          c -> {
-            try (PreparedStatement delete =
-                c.prepareStatement(
-                    "DELETE FROM telegram_binding WHERE chat_id=? AND persona_id=? RETURNING active")) {
-              delete.setLong(1, chatId);
-              delete.setObject(2, UUID.fromString(personaId));
-              boolean wasActive;
-              try (ResultSet rs = delete.executeQuery()) {
-                wasActive = rs.next() && rs.getBoolean(1);
-              }
-              if (wasActive) {
-                try (PreparedStatement next =
-                    c.prepareStatement(
-                        "UPDATE telegram_binding SET active=true WHERE chat_id=? AND persona_id ="
-                            + " (SELECT persona_id FROM telegram_binding WHERE chat_id=?"
-                            + " ORDER BY bound_at, persona_id LIMIT 1)")) {
-                  next.setLong(1, chatId);
-                  next.setLong(2, chatId);
-                  next.executeUpdate();
-                }
-              }
-              return null;
+    db.with(
+        "unbinding failed",
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM telegram_binding WHERE chat_id=? AND persona_id=? RETURNING active")) {
+            delete.setLong(1, chatId);
+            delete.setObject(2, UUID.fromString(personaId));
+            boolean wasActive;
+            try (ResultSet rs = delete.executeQuery()) {
+              wasActive = rs.next() && rs.getBoolean(1);
             }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("unbinding failed", e);
-    }
+            if (wasActive) {
+              try (PreparedStatement next =
+                  c.prepareStatement(
+                      "UPDATE telegram_binding SET active=true WHERE chat_id=? AND persona_id ="
+                          + " (SELECT persona_id FROM telegram_binding WHERE chat_id=?"
+                          + " ORDER BY bound_at, persona_id LIMIT 1)")) {
+                next.setLong(1, chatId);
+                next.setLong(2, chatId);
+                next.executeUpdate();
+              }
+            }
+            return null;
+          }
+        });
   }
 
   private List<Binding> query(String sql, long chatId) {
-    try {
-      return db.with(
-          c -> {
-            try (PreparedStatement q = c.prepareStatement(sql)) {
-              q.setLong(1, chatId);
-              List<Binding> found = new ArrayList<>();
-              try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                  found.add(
-                      new Binding(
-                          new PersonaRef(rs.getString(1), rs.getString(2)), rs.getString(3)));
-                }
+    return db.with(
+        "reading bindings failed",
+        c -> {
+          try (PreparedStatement q = c.prepareStatement(sql)) {
+            q.setLong(1, chatId);
+            List<Binding> found = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                found.add(
+                    new Binding(new PersonaRef(rs.getString(1), rs.getString(2)), rs.getString(3)));
               }
-              return found;
             }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading bindings failed", e);
-    }
+            return found;
+          }
+        });
   }
 
   private static boolean exists(Connection c, long chatId, UUID persona) throws SQLException {

@@ -32,31 +32,28 @@ public class JdbcConversationMemory implements ConversationMemory {
 
   @Override
   public List<Turn> recent(long chatId, String personaId, int limit) {
-    try {
-      List<Turn> turns =
-          db.with(
-              c -> {
-                try (PreparedStatement q =
-                    c.prepareStatement(
-                        "SELECT id, speaker, key_id, text_cipher FROM telegram_turn"
-                            + " WHERE chat_id=? AND persona_id=? ORDER BY seq DESC LIMIT ?")) {
-                  q.setLong(1, chatId);
-                  q.setObject(2, UUID.fromString(personaId));
-                  q.setInt(3, limit);
-                  List<Turn> found = new ArrayList<>();
-                  try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                      found.add(new Turn(Turn.Speaker.valueOf(rs.getString(2)), text(rs)));
-                    }
+    List<Turn> turns =
+        db.with(
+            "reading the conversation failed",
+            c -> {
+              try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT id, speaker, key_id, text_cipher FROM telegram_turn"
+                          + " WHERE chat_id=? AND persona_id=? ORDER BY seq DESC LIMIT ?")) {
+                q.setLong(1, chatId);
+                q.setObject(2, UUID.fromString(personaId));
+                q.setInt(3, limit);
+                List<Turn> found = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(new Turn(Turn.Speaker.valueOf(rs.getString(2)), text(rs)));
                   }
-                  return found;
                 }
-              });
-      Collections.reverse(turns);
-      return turns;
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading the conversation failed", e);
-    }
+                return found;
+              }
+            });
+    Collections.reverse(turns);
+    return turns;
   }
 
   /** A turn's text: known on this node, else decrypted (bound to the row id) and remembered. */
@@ -81,35 +78,32 @@ public class JdbcConversationMemory implements ConversationMemory {
       return;
     }
     UUID persona = UUID.fromString(personaId);
-    try {
-      db.with(
-          c -> {
-            try (PreparedStatement appendAndTrim =
-                c.prepareStatement(appendAndTrimSql(turns.size()))) {
-              int p = 1;
-              for (Turn turn : turns) {
-                UUID id = UUID.randomUUID();
-                Sealed sealed = cipher.seal(turn.text(), id.toString());
-                appendAndTrim.setObject(p++, id);
-                appendAndTrim.setLong(p++, chatId);
-                appendAndTrim.setObject(p++, persona);
-                appendAndTrim.setString(p++, turn.speaker().name());
-                appendAndTrim.setString(p++, sealed.keyId());
-                appendAndTrim.setBytes(p++, sealed.bytes());
-                // a rolled-back row never comes back from a query: its id is never asked for
-                opened.put(id.toString(), turn.text());
-              }
+    db.with(
+        "storing the conversation failed",
+        c -> {
+          try (PreparedStatement appendAndTrim =
+              c.prepareStatement(appendAndTrimSql(turns.size()))) {
+            int p = 1;
+            for (Turn turn : turns) {
+              UUID id = UUID.randomUUID();
+              Sealed sealed = cipher.seal(turn.text(), id.toString());
+              appendAndTrim.setObject(p++, id);
               appendAndTrim.setLong(p++, chatId);
               appendAndTrim.setObject(p++, persona);
-              appendAndTrim.setLong(p++, chatId);
-              appendAndTrim.setObject(p++, persona);
-              appendAndTrim.setInt(p, Math.max(0, KEPT - turns.size()));
-              return appendAndTrim.executeUpdate();
+              appendAndTrim.setString(p++, turn.speaker().name());
+              appendAndTrim.setString(p++, sealed.keyId());
+              appendAndTrim.setBytes(p++, sealed.bytes());
+              // a rolled-back row never comes back from a query: its id is never asked for
+              opened.put(id.toString(), turn.text());
             }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("storing the conversation failed", e);
-    }
+            appendAndTrim.setLong(p++, chatId);
+            appendAndTrim.setObject(p++, persona);
+            appendAndTrim.setLong(p++, chatId);
+            appendAndTrim.setObject(p++, persona);
+            appendAndTrim.setInt(p, Math.max(0, KEPT - turns.size()));
+            return appendAndTrim.executeUpdate();
+          }
+        });
   }
 
   private static String appendAndTrimSql(int turns) {
@@ -123,27 +117,24 @@ public class JdbcConversationMemory implements ConversationMemory {
 
   @Override
   public void forget(long chatId, String personaId) {
-    try {
-      List<String> gone =
-          db.with(
-              c -> {
-                try (PreparedStatement delete =
-                    c.prepareStatement(
-                        "DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=? RETURNING id")) {
-                  delete.setLong(1, chatId);
-                  delete.setObject(2, UUID.fromString(personaId));
-                  List<String> ids = new ArrayList<>();
-                  try (ResultSet rs = delete.executeQuery()) {
-                    while (rs.next()) {
-                      ids.add(rs.getString(1));
-                    }
+    List<String> gone =
+        db.with(
+            "forgetting the conversation failed",
+            c -> {
+              try (PreparedStatement delete =
+                  c.prepareStatement(
+                      "DELETE FROM telegram_turn WHERE chat_id=? AND persona_id=? RETURNING id")) {
+                delete.setLong(1, chatId);
+                delete.setObject(2, UUID.fromString(personaId));
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = delete.executeQuery()) {
+                  while (rs.next()) {
+                    ids.add(rs.getString(1));
                   }
-                  return ids;
                 }
-              });
-      opened.forget(gone);
-    } catch (SQLException e) {
-      throw new IllegalStateException("forgetting the conversation failed", e);
-    }
+                return ids;
+              }
+            });
+    opened.forget(gone);
   }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,75 +37,66 @@ public class JdbcUpdateLedger implements UpdateLedger {
    */
   @Override
   public List<Boolean> firstSeen(List<Long> updateIds) {
-    try {
-      Set<Long> inserted =
-          db.with(
-              c -> {
-                try (PreparedStatement insert =
-                    c.prepareStatement(
-                        "INSERT INTO telegram_update (update_id, handled_at)"
-                            + " SELECT DISTINCT unnest(?::bigint[]), now()"
-                            + " ON CONFLICT (update_id) DO NOTHING RETURNING update_id")) {
-                  Array ids = c.createArrayOf("bigint", updateIds.toArray());
-                  insert.setArray(1, ids);
-                  Set<Long> found = new HashSet<>();
-                  try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                      found.add(rs.getLong(1));
-                    }
+    Set<Long> inserted =
+        db.with(
+            "recording updates " + updateIds + " failed",
+            c -> {
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO telegram_update (update_id, handled_at)"
+                          + " SELECT DISTINCT unnest(?::bigint[]), now()"
+                          + " ON CONFLICT (update_id) DO NOTHING RETURNING update_id")) {
+                Array ids = c.createArrayOf("bigint", updateIds.toArray());
+                insert.setArray(1, ids);
+                Set<Long> found = new HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getLong(1));
                   }
-                  ids.free();
-                  return found;
                 }
-              });
-      List<Boolean> first = new ArrayList<>(updateIds.size());
-      for (long id : updateIds) {
-        first.add(inserted.remove(id));
-      }
-      return first;
-    } catch (SQLException e) {
-      throw new IllegalStateException("recording updates " + updateIds + " failed", e);
+                ids.free();
+                return found;
+              }
+            });
+    List<Boolean> first = new ArrayList<>(updateIds.size());
+    for (long id : updateIds) {
+      first.add(inserted.remove(id));
     }
+    return first;
   }
 
   @Override
   public long nextOffset() {
-    try {
-      return db.with(
-          c -> {
-            try (PreparedStatement q =
-                    c.prepareStatement("SELECT next_offset FROM telegram_poll_offset WHERE id=1");
-                ResultSet rs = q.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading the polling offset failed", e);
-    }
+    return db.with(
+        "reading the polling offset failed",
+        c -> {
+          try (PreparedStatement q =
+                  c.prepareStatement("SELECT next_offset FROM telegram_poll_offset WHERE id=1");
+              ResultSet rs = q.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
   }
 
   @Override
   public void confirmOffset(long nextOffset) {
-    try {
-      db.with(
-          c -> {
-            try (PreparedStatement u =
-                c.prepareStatement(
-                    "UPDATE telegram_poll_offset SET next_offset=GREATEST(next_offset, ?)"
-                        + " WHERE id=1")) {
-              u.setLong(1, nextOffset);
-              u.executeUpdate();
-            }
-            try (PreparedStatement prune =
-                c.prepareStatement(
-                    "DELETE FROM telegram_update WHERE handled_at < now() - interval '"
-                        + KEEP
-                        + "'")) {
-              return prune.executeUpdate();
-            }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("storing the polling offset failed", e);
-    }
+    db.with(
+        "storing the polling offset failed",
+        c -> {
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "UPDATE telegram_poll_offset SET next_offset=GREATEST(next_offset, ?)"
+                      + " WHERE id=1")) {
+            u.setLong(1, nextOffset);
+            u.executeUpdate();
+          }
+          try (PreparedStatement prune =
+              c.prepareStatement(
+                  "DELETE FROM telegram_update WHERE handled_at < now() - interval '"
+                      + KEEP
+                      + "'")) {
+            return prune.executeUpdate();
+          }
+        });
   }
 }

@@ -40,6 +40,18 @@ public class TelegramDb {
   }
 
   /**
+   * {@link #with(SqlWork)} for a port: a database failure becomes an {@link IllegalStateException}
+   * saying what failed.
+   */
+  public <T> T with(String failure, SqlWork<T> work) {
+    try {
+      return with(work);
+    } catch (SQLException e) {
+      throw new IllegalStateException(failure, e);
+    }
+  }
+
+  /**
    * Binds one handle to this thread while {@code work} runs; call it inside the transaction that
    * handle belongs to. A nested call (a transaction of its own) binds its own and restores the
    * outer one.

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /** The website's access tokens as the bot sees them. */
@@ -37,53 +36,47 @@ public class TokenPersonaDirectory implements PersonaDirectory {
 
   @Override
   public Standing standing(String accessTokenId) {
-    try {
-      return db.with(
-          c -> {
-            try (PreparedStatement q =
-                c.prepareStatement(
-                    "SELECT t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <="
-                        + " now() FROM access_token t JOIN persona p ON p.id=t.persona_id"
-                        + " WHERE t.id=?")) {
-              q.setObject(1, UUID.fromString(accessTokenId));
-              try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                  return Standing.DELETED;
-                }
-                if (rs.getBoolean(1)) {
-                  return Standing.REVOKED;
-                }
-                return rs.getBoolean(2) ? Standing.EXPIRED : Standing.ACTIVE;
+    return db.with(
+        "reading a token's standing failed",
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT t.revoked_at IS NOT NULL, t.expires_at IS NOT NULL AND t.expires_at <="
+                      + " now() FROM access_token t JOIN persona p ON p.id=t.persona_id"
+                      + " WHERE t.id=?")) {
+            q.setObject(1, UUID.fromString(accessTokenId));
+            try (ResultSet rs = q.executeQuery()) {
+              if (!rs.next()) {
+                return Standing.DELETED;
               }
+              if (rs.getBoolean(1)) {
+                return Standing.REVOKED;
+              }
+              return rs.getBoolean(2) ? Standing.EXPIRED : Standing.ACTIVE;
             }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading a token's standing failed", e);
-    }
+          }
+        });
   }
 
   /** The id of the token just redeemed; only its hash is stored, so look it up by that. */
   private String tokenId(String accessToken, UUID persona) {
-    try {
-      return db.with(
-          c -> {
-            try (PreparedStatement q =
-                c.prepareStatement(
-                    "SELECT id FROM access_token WHERE token_hash=sha256(convert_to(?, 'UTF8'))"
-                        + " AND persona_id=?")) {
-              q.setString(1, accessToken.strip());
-              q.setObject(2, persona);
-              try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                  throw new IllegalStateException("a granted token has no row");
-                }
-                return rs.getString(1);
+    return db.with(
+        "reading a token's id failed",
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT id FROM access_token WHERE token_hash=sha256(convert_to(?, 'UTF8'))"
+                      + " AND persona_id=?")) {
+            q.setString(1, accessToken.strip());
+            q.setObject(2, persona);
+            try (ResultSet rs = q.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException("a granted token has no row");
               }
+              return rs.getString(1);
             }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading a token's id failed", e);
-    }
+          }
+        });
   }
 
   private static Claim.Refusal refusal(String why) {
