@@ -116,11 +116,8 @@ class TelegramBenchmark {
       awaitSent(telegram, CHATS);
       line("load before: %s", load());
 
-      long nodeCpu = nodeCpuNanos();
-      long databaseCpu = databaseCpuNanos();
-      Run burst = run(telegram, 1_000, 0);
-      nodeCpu = nodeCpuNanos() - nodeCpu;
-      databaseCpu = databaseCpuNanos() - databaseCpu;
+      Costed first = costed(telegram, 1_000, 0);
+      Run burst = first.run();
       line(
           "burst  (1,000 at once, limits off): %d replies in %.2f s = %.0f replies/s;"
               + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; load %s",
@@ -134,18 +131,14 @@ class TelegramBenchmark {
       line(
           "burst CPU per reply (the figure other load on the machine skews least): node %.2f ms,"
               + " PostgreSQL %.2f ms",
-          nodeCpu / 1e6 / burst.replies, databaseCpu / 1e6 / burst.replies);
-      nodeCpu = nodeCpuNanos();
-      databaseCpu = databaseCpuNanos();
-      Run warm = run(telegram, 1_000, 0);
-      nodeCpu = nodeCpuNanos() - nodeCpu;
-      databaseCpu = databaseCpuNanos() - databaseCpu;
+          first.nodeMillisPerReply(), first.databaseMillisPerReply());
+      Costed warm = costed(telegram, 1_000, 0);
       line(
           "burst again (JIT warm): %.0f replies/s; CPU per reply: node %.2f ms, PostgreSQL %.2f ms;"
               + " load %s",
-          warm.replies / warm.seconds,
-          nodeCpu / 1e6 / warm.replies,
-          databaseCpu / 1e6 / warm.replies,
+          warm.run().replies / warm.run().seconds,
+          warm.nodeMillisPerReply(),
+          warm.databaseMillisPerReply(),
           load());
       Run profiled = profiledBurst(telegram);
       line(
@@ -153,11 +146,8 @@ class TelegramBenchmark {
               + " %.0f replies/s; load %s",
           profiled.replies / profiled.seconds, load());
       for (int rate : STEADY_RATES) {
-        nodeCpu = nodeCpuNanos();
-        databaseCpu = databaseCpuNanos();
-        Run steady = run(telegram, 1_000, rate);
-        nodeCpu = nodeCpuNanos() - nodeCpu;
-        databaseCpu = databaseCpuNanos() - databaseCpu;
+        Costed costed = costed(telegram, 1_000, rate);
+        Run steady = costed.run();
         line(
             "steady (1,000 at %d/s, limits off): %d replies in %.2f s = %.0f replies/s;"
                 + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; CPU per reply: node %.2f ms,"
@@ -169,8 +159,8 @@ class TelegramBenchmark {
             steady.p(0.5),
             steady.p(0.99),
             steady.p(1.0),
-            nodeCpu / 1e6 / steady.replies,
-            databaseCpu / 1e6 / steady.replies,
+            costed.nodeMillisPerReply(),
+            costed.databaseMillisPerReply(),
             load());
       }
       line("'taking too long' answers among them: %d", tooSlow(telegram));
@@ -242,6 +232,19 @@ class TelegramBenchmark {
     latencies.sort(Long::compare);
     assertThat(latencies).hasSize(messages);
     return new Run(messages, (end - start) / 1e9, latencies);
+  }
+
+  /** A run and the CPU time the node and the database spent on it, per reply. */
+  private record Costed(Run run, double nodeMillisPerReply, double databaseMillisPerReply) {}
+
+  private Costed costed(FakeTelegramServer telegram, int messages, int rate) throws Exception {
+    long node = nodeCpuNanos();
+    long database = databaseCpuNanos();
+    Run run = run(telegram, messages, rate);
+    return new Costed(
+        run,
+        (nodeCpuNanos() - node) / 1e6 / run.replies,
+        (databaseCpuNanos() - database) / 1e6 / run.replies);
   }
 
   private record Run(int replies, double seconds, List<Long> latencies) {
