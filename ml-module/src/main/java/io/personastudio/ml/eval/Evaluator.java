@@ -168,12 +168,6 @@ public final class Evaluator {
       Participant person,
       Set<String> trainLines,
       long seed) {
-    double hitsStyle = 0;
-    double hitsRelevance = 0;
-    int styleCases = 0;
-    int relevanceCases = 0;
-    double f1 = 0;
-    int fidelity = 0;
     TargetCheck.CaseScores perCase =
         new TargetCheck.CaseScores(
             new double[cases.size()],
@@ -195,15 +189,11 @@ public final class Evaluator {
       if (style != null) {
         long t0 = System.nanoTime();
         perCase.hitsStyle()[i] = TextMetrics.hitAt1(ranker.apply(p.context(), style));
-        hitsStyle += perCase.hitsStyle()[i];
         rankMillis.add((System.nanoTime() - t0) / 1e6);
-        styleCases++;
       }
       List<String> relevance = candidates(p.reply(), anyLines, new Random(seed * 7927 + i));
       if (relevance != null) {
         perCase.hitsRelevance()[i] = TextMetrics.hitAt1(ranker.apply(p.context(), relevance));
-        hitsRelevance += perCase.hitsRelevance()[i];
-        relevanceCases++;
       }
       long t0 = System.nanoTime();
       PersonaModel.Answer answer = replier.apply(p.context());
@@ -221,10 +211,8 @@ public final class Evaluator {
       }
       generated.add(reply);
       perCase.unigramF1()[i] = TextMetrics.unigramF1(reply, p.reply());
-      f1 += perCase.unigramF1()[i];
       if (classifier.classify(reply).equals(person.id())) {
         perCase.fidelity()[i] = 1;
-        fidelity++;
       }
       if (trainLines.contains(normal(reply))) {
         verbatim++;
@@ -234,10 +222,10 @@ public final class Evaluator {
     double[] ranks = rankMillis.stream().mapToDouble(Double::doubleValue).toArray();
     EvaluationReport.Figures figures =
         new EvaluationReport.Figures(
-            styleCases == 0 ? Double.NaN : hitsStyle / styleCases,
-            relevanceCases == 0 ? Double.NaN : hitsRelevance / relevanceCases,
-            fidelity / (double) n,
-            f1 / n,
+            TargetCheck.mean(perCase.hitsStyle()),
+            TargetCheck.mean(perCase.hitsRelevance()),
+            TargetCheck.mean(perCase.fidelity()),
+            TargetCheck.mean(perCase.unigramF1()),
             TextMetrics.distinct2(generated),
             verbatim / (double) n,
             empty,

@@ -3,6 +3,7 @@ package io.personastudio.ml.eval;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The issue's quality targets for one evaluation, each with its support: the share of paired
@@ -78,12 +79,8 @@ final class TargetCheck {
   private static EvaluationReport.Target target(
       String name, double[] model, double[] baseline, double ceiling, Rule rule, long seed) {
     int n = model.length;
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    double m = mean(model, all);
-    double b = mean(baseline, all);
+    double m = mean(model);
+    double b = mean(baseline);
     boolean met = !Double.isNaN(m) && rule.holds(m, b, ceiling);
     Random random = new Random(seed);
     int[] pick = new int[n];
@@ -109,6 +106,11 @@ final class TargetCheck {
         rule.bar(b, ceiling),
         met,
         usable == 0 ? Double.NaN : holding / (double) usable);
+  }
+
+  /** Mean over the cases that have a value (NaN if none has). */
+  static double mean(double[] values) {
+    return mean(values, IntStream.range(0, values.length).toArray());
   }
 
   /** Mean over the picked cases that have a value (NaN if none has). */
