@@ -38,11 +38,6 @@ public final class Evaluator {
   }
 
   public EvaluationReport evaluate(
-      ImportedChat chat, String personName, double testFraction, Hyperparameters h) {
-    return evaluate(chat, personName, EvaluationOptions.protocol(testFraction), h);
-  }
-
-  public EvaluationReport evaluate(
       ImportedChat chat, String personName, EvaluationOptions options, Hyperparameters h) {
     double testFraction = options.testFraction();
     boolean scrub = options.scrub();
