@@ -21,6 +21,8 @@ import java.util.List;
  * @param trainingSeconds wall time of training
  * @param trainingSteps DJL steps of the relevance encoder
  * @param samples a few (context, real, model, baseline) examples
+ * @param cases every test case's scores, model and baseline, in test-case order: what the figures
+ *     and targets are computed from, so runs on several splits can be pooled and resampled alike
  */
 public record EvaluationReport(
     String person,
@@ -34,7 +36,8 @@ public record EvaluationReport(
     List<String> mainSpeakers,
     double trainingSeconds,
     long trainingSteps,
-    List<Sample> samples) {
+    List<Sample> samples,
+    Cases cases) {
 
   /**
    * @param hits1of20Style Hits@1/20 with distractors from the other speakers' held-out lines
@@ -82,6 +85,16 @@ public record EvaluationReport(
       double bar,
       boolean met,
       double bootstrapSupport) {}
+
+  /**
+   * Per test case, model or baseline: 1 or 0 for a hit, or NaN where the case had too few
+   * distractors; 1 or 0 for a reply the classifier gives to the person; the reply's unigram F1.
+   */
+  public record CaseScores(
+      double[] hitsStyle, double[] hitsRelevance, double[] fidelity, double[] unigramF1) {}
+
+  /** The model's and the baseline's scores on the same test cases. */
+  public record Cases(CaseScores model, CaseScores baseline) {}
 
   /** One test case with both answers. */
   public record Sample(List<String> context, String real, String model, String baseline) {}

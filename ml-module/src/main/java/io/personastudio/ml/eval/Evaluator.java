@@ -131,7 +131,8 @@ public final class Evaluator {
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
         trained.steps(),
-        samples);
+        samples,
+        new EvaluationReport.Cases(modelFigures.cases(), baselineFigures.cases()));
   }
 
   private static Map<String, List<String>> mainSpeakers(List<Turn> testTurns, Participant person) {
@@ -151,7 +152,7 @@ public final class Evaluator {
   }
 
   /** A run's figures and the per-case scores behind them. */
-  private record Measured(EvaluationReport.Figures figures, TargetCheck.CaseScores cases) {}
+  private record Measured(EvaluationReport.Figures figures, EvaluationReport.CaseScores cases) {}
 
   private Measured figures(
       List<DialoguePair> cases,
@@ -163,8 +164,8 @@ public final class Evaluator {
       Participant person,
       Set<String> trainLines,
       long seed) {
-    TargetCheck.CaseScores perCase =
-        new TargetCheck.CaseScores(
+    EvaluationReport.CaseScores perCase =
+        new EvaluationReport.CaseScores(
             new double[cases.size()],
             new double[cases.size()],
             new double[cases.size()],

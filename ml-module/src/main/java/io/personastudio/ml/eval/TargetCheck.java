@@ -1,5 +1,6 @@
 package io.personastudio.ml.eval;
 
+import io.personastudio.ml.eval.EvaluationReport.CaseScores;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
@@ -13,13 +14,6 @@ import java.util.stream.IntStream;
  */
 final class TargetCheck {
   static final int RESAMPLES = 2_000;
-
-  /**
-   * Per test case, model or baseline: 1 or 0 for a hit, or NaN where the case had too few
-   * distractors; 1 or 0 for a reply the classifier gives to the person; the reply's unigram F1.
-   */
-  record CaseScores(
-      double[] hitsStyle, double[] hitsRelevance, double[] fidelity, double[] unigramF1) {}
 
   /**
    * A target: the bar the model's figure has to reach, from the baseline's figure and the ceiling;

@@ -1,7 +1,10 @@
 package io.personastudio.ml.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.personastudio.ml.chat.ChatFormat;
@@ -260,9 +263,48 @@ class MainTest {
     assertThat(longestContext(plain)).isBetween(1, 3);
     assertThat(longestContext(longer)).isGreaterThan(3).isLessThanOrEqualTo(12);
     assertThat(plain.getAsJsonArray("targets")).hasSize(4);
+    assertCasesBehindTheFigures(plain);
     assertThat(refused.code()).isNotZero();
     assertThat(refused.err()).contains("--history must be between 0 and 100 turns, got 101");
     assertThat(refused.out()).isEmpty();
+  }
+
+  /** Every test case's scores are in the report, and the figures are their means. */
+  private static void assertCasesBehindTheFigures(JsonObject report) {
+    int testCases = report.get("testCases").getAsInt();
+    for (String who : List.of("model", "baseline")) {
+      JsonObject cases = report.getAsJsonObject("cases").getAsJsonObject(who);
+      JsonObject figures = report.getAsJsonObject(who);
+      for (String[] score :
+          new String[][] {
+            {"hitsStyle", "hits1of20Style"},
+            {"hitsRelevance", "hits1of20Relevance"},
+            {"fidelity", "styleFidelity"},
+            {"unigramF1", "unigramF1"}
+          }) {
+        JsonArray values = cases.getAsJsonArray(score[0]);
+        assertThat(values).as(who + " " + score[0]).hasSize(testCases);
+        double sum = 0;
+        int counted = 0;
+        for (JsonElement v : values) {
+          if (!Double.isNaN(v.getAsDouble())) {
+            sum += v.getAsDouble();
+            counted++;
+          }
+        }
+        double figure = figures.get(score[1]).getAsDouble();
+        boolean hits = score[0].startsWith("hits");
+        if (!hits) {
+          assertThat(counted).as(who + " " + score[0] + " of every case").isEqualTo(testCases);
+        }
+        if (counted == 0) {
+          // every case had too few distractors in this small chat: no figure, and NaN per case
+          assertThat(figure).as(who + " " + score[0]).isNaN();
+        } else {
+          assertThat(sum / counted).as(who + " " + score[0]).isCloseTo(figure, within(1e-9));
+        }
+      }
+    }
   }
 
   /** {@code evaluate} of Alice in the chat, one epoch, no generator, then the extra options. */
