@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  * @param weightContext weight of the similarity of a stored reply's context to the query
  * @param neighbours how many similar training contexts inform ranking
  * @param weightEvidence reply policy weight of the style model's total evidence that the person
- *     wrote a candidate (0 in artifacts before format 3: their policy is unchanged)
+ *     wrote a candidate (0 in artifacts before format 3: their policy is unchanged). Off by
+ *     default: on three time slices of every corpus it made one line win most contexts of small
+ *     personas (docs/BENCHMARKS-ml.md, "Three time slices"); format-3 artifacts trained with 2 keep
+ *     it
  * @param weightConsensus weight, in replying and ranking, of a candidate's expected unigram F1
  *     against the person's replies to the most similar stored contexts (minimum Bayes risk; 0 in
  *     artifacts written before it existed: their policy is unchanged)
@@ -68,7 +71,7 @@ public record Hyperparameters(
         1.0f,
         5,
         GeneratorParameters.defaults(),
-        2.0f,
+        0f,
         3.0f);
   }
 

@@ -83,12 +83,14 @@ class ReplyPolicyTest {
 
   @Test
   void formatTwoArtifactLoadsWithThePolicyItWasTrainedWith() {
-    byte[] v2 = formatTwo(ModelArtifact.toBytes(model));
+    PersonaModel withEvidence =
+        SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(2f));
+    byte[] v2 = formatTwo(ModelArtifact.toBytes(withEvidence));
 
     PersonaModel loaded = ModelArtifact.fromBytes(v2);
 
-    assertThat(model.info().hyperparameters().weightEvidence()).isPositive();
-    assertThat(model.info().hyperparameters().weightConsensus()).isPositive();
+    assertThat(withEvidence.info().hyperparameters().weightEvidence()).isPositive();
+    assertThat(withEvidence.info().hyperparameters().weightConsensus()).isPositive();
     assertThat(loaded.info().hyperparameters().weightEvidence()).isZero();
     assertThat(loaded.info().hyperparameters().weightConsensus()).isZero();
     PersonaModel oldPolicy =
@@ -102,12 +104,14 @@ class ReplyPolicyTest {
 
   @Test
   void evidenceWeightChoosesRepliesThatReadMoreLikeThePerson() {
-    PersonaModel without =
-        SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(0f));
+    assertThat(model.info().hyperparameters().weightEvidence()).as("off by default").isZero();
+    PersonaModel with =
+        SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(2f));
+    PersonaModel without = model;
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
       for (String ask : List.of("what do you think about the ", "are you up for the ", "")) {
         List<String> context = List.of("Hey Alice, " + ask + topic + "?");
-        float chosen = model.style().evidence(model.reply(context));
+        float chosen = model.style().evidence(with.reply(context));
         float before = model.style().evidence(without.reply(context));
         // the same candidates, one more term in the score: never a choice with less evidence
         assertThat(chosen).as(context.toString()).isGreaterThanOrEqualTo(before);
