@@ -4,11 +4,22 @@ import java.util.Collection;
 
 /**
  * How the person writes compared with the others: a naive Bayes log-ratio over hashed character
- * 1-4-grams (case and punctuation kept: they are style) plus a log-ratio of reply lengths.
+ * 1-4-grams (case and punctuation kept: they are style), each side smoothed towards the pooled
+ * n-grams, plus a log-ratio of reply lengths.
  */
 public final class StyleModel {
   static final int BUCKETS = 1 << 18;
   private static final int SHRINK_NGRAMS = 40;
+
+  /**
+   * Each side's n-gram distribution is smoothed towards the pooled one with a Dirichlet prior of
+   * this many n-grams: an n-gram one side never used is judged by how common it is overall, not by
+   * a constant per bucket. Add-0.1 smoothing over all buckets, before, made every n-gram nobody
+   * used evidence for whoever wrote less (about +0.9 each for a person with a third of the text).
+   * The evaluator's speaker classifier uses the same prior, chosen by its leave-one-out recall.
+   */
+  static final double POOLED_PRIOR = 300;
+
   private static final int[] LENGTH_BINS = {1, 2, 4, 8, 16, 32, Integer.MAX_VALUE};
 
   private final float[] ngramLogRatio;
@@ -28,12 +39,16 @@ public final class StyleModel {
     double pSum = count(person, p, pl);
     double oSum = count(others, o, ol);
     float[] ratio = new float[BUCKETS];
-    double alpha = 0.1;
+    double all = Math.max(1, pSum + oSum);
     for (int b = 0; b < BUCKETS; b++) {
+      if (p[b] + o[b] == 0) {
+        continue; // an n-gram nobody used says nothing about who wrote a text
+      }
+      double pooled = POOLED_PRIOR * (p[b] + o[b]) / all;
       ratio[b] =
           (float)
-              (Math.log((p[b] + alpha) / (pSum + alpha * BUCKETS))
-                  - Math.log((o[b] + alpha) / (oSum + alpha * BUCKETS)));
+              (Math.log((p[b] + pooled) / (pSum + POOLED_PRIOR))
+                  - Math.log((o[b] + pooled) / (oSum + POOLED_PRIOR)));
     }
     float[] lengths = new float[LENGTH_BINS.length];
     double pn = person.size();
