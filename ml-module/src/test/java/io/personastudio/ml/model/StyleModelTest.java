@@ -8,20 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class StyleModelTest {
 
-  /** The person writes a third as much as the others, in a different voice. */
+  /** The person and the others write about as much, in different voices. */
   private static final StyleModel STYLE =
       StyleModel.train(
           List.of("lol yeah sure", "omg the pizza lol", "yeah lol totally"),
-          List.of(
-              "Hello, Alice. Shall we go to the theatre this evening?",
-              "Indeed. Good evening to you as well, my dear friend.",
-              "Hello. Indeed we shall, if the weather permits it.",
-              "Certainly. I shall reserve a table for the two of us."));
+          List.of("Hello, Alice. Shall we?", "Indeed. Good evening.", "Hello. Indeed we shall."));
 
   @Test
   void readsThePersonsVoiceAsThePersonsAndTheOthersAsTheOthers() {
     assertThat(STYLE.ngramScore("lol yeah the pizza")).isPositive();
     assertThat(STYLE.ngramScore("Indeed. Good evening, Alice.")).isNegative();
+    assertThat(STYLE.evidence("lol yeah the pizza")).isPositive();
+    assertThat(STYLE.evidence("Good evening, Alice. Indeed.")).isNegative();
     assertThat(STYLE.evidence("lol yeah sure, omg lol yeah")).isGreaterThan(STYLE.evidence("lol"));
   }
 
@@ -54,7 +52,7 @@ class StyleModelTest {
       assertThat(Float.isFinite(r)).isTrue();
       zero += r == 0f ? 1 : 0;
     }
-    // a few hundred n-grams in seven short lines, out of 262,144 buckets
+    // a few hundred n-grams in six short lines, out of 262,144 buckets
     assertThat(zero).isGreaterThan(StyleModel.BUCKETS - 2_000).isLessThan(StyleModel.BUCKETS);
   }
 }
