@@ -3,7 +3,8 @@
 time slice and on the slices' test cases pooled, with the support of 2,000 paired bootstrap resamples drawn
 within each slice (as `evaluate` draws them within its one test set).
 
-usage: docs/benchmarks/ml-slices-table.py TAG [OUT_DIR]   (OUT_DIR defaults to /tmp/ml-proto)
+usage: [PAIRS=FILE] docs/benchmarks/ml-slices-table.py TAG [OUT_DIR]   (OUT_DIR defaults to /tmp/ml-proto; PAIRS to
+docs/benchmarks/ml-pairs.txt)
 Per target: the three slices' verdicts (s60 s80 s100: + met, - missed, . no figure), then pooled over all three
 slices and pooled over the two never used to tune anything (s60 and s100): model vs bar (support).
 Pooled fidelity is compared with 0.9 x the slices' ceilings weighted by their test cases.
@@ -14,12 +15,13 @@ import os
 import random
 import sys
 
+import ml_pairs
+
 tag = sys.argv[1]
 out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/ml-proto"
 slices = ["s60", "s80", "s100"]
 untuned = ["s60", "s100"]
-pairs = ["rick-and-morty-Rick", "rick-and-morty-Morty", "star-wars-iv-Luke", "star-wars-iv-Han",
-         "star-wars-v-Han", "star-wars-v-Luke", "star-wars-vi-Han", "star-wars-vi-Luke"]
+pairs = ml_pairs.pairs()
 targets = [("hitsStyle", "Hits@1/20 style", "times"), ("hitsRelevance", "Hits@1/20 relevance", "times"),
            ("fidelity", "fidelity", "ceiling"), ("unigramF1", "unigram F1", "above")]
 RESAMPLES = 2000
@@ -69,8 +71,10 @@ def pooled(runs, key, rule, seed):
     return m, bar(rule, b, ceiling), holds(rule, m, b, ceiling), held / usable if usable else float("nan")
 
 
-print(f"{tag}: targets per pair; slices s60 s80 s100 (+ met, - missed); pooled all | pooled untuned (s60+s100)")
-met_all = met_untuned = met_protocol = total = 0
+print(f"{tag}: targets per pair; slices s60 s80 s100 (+ met, - missed, . no figure or no run); "
+      "pooled all | pooled untuned (s60+s100)")
+met = {"protocol": 0, "all": 0, "untuned": 0}
+counted = {"protocol": 0, "all": 0, "untuned": 0}
 for pair in pairs:
     runs = {}
     for s in slices:
@@ -78,22 +82,28 @@ for pair in pairs:
         if os.path.exists(path):
             j = json.load(open(path))
             runs[s] = (j["cases"]["model"], j["cases"]["baseline"], j["styleCeiling"], j["testCases"], j)
-    if len(runs) < len(slices):
-        print(f"{pair}: missing slices {[s for s in slices if s not in runs]}")
+    if not runs:
+        print(f"{pair}: no slice has a result (evaluate refused every one: see the runs' .err files)")
         continue
-    print(f"{pair}: cases " + " ".join(f"{s} {runs[s][3]}" for s in slices))
+    print(f"{pair}: cases " + " ".join(f"{s} {runs[s][3] if s in runs else 0}" for s in slices))
     for t, (key, name, rule) in enumerate(targets):
         marks = ""
         for s in slices:
-            target = runs[s][4]["targets"][t]
-            marks += "." if math.isnan(target["model"]) else "+" if target["met"] else "-"
-        a = pooled([runs[s] for s in slices], key, rule, 42 + t)
-        u = pooled([runs[s] for s in untuned], key, rule, 42 + t)
-        total += 1
-        met_all += a[2]
-        met_untuned += u[2]
-        met_protocol += runs["s100"][4]["targets"][t]["met"]
-        print(f"  {name:20} {marks}  | {'met ' if a[2] else 'MISS'} {a[0]:.3f} vs {a[1]:.3f} ({a[3]:.2f})"
-              f"  | {'met ' if u[2] else 'MISS'} {u[0]:.3f} vs {u[1]:.3f} ({u[3]:.2f})")
-print(f"targets met: protocol (s100) {met_protocol}/{total}, pooled all slices {met_all}/{total}, "
-      f"pooled untuned slices {met_untuned}/{total}")
+            target = runs[s][4]["targets"][t] if s in runs else None
+            marks += "." if target is None or math.isnan(target["model"]) else "+" if target["met"] else "-"
+        line = f"  {name:20} {marks}"
+        for scope, chosen in (("all", slices), ("untuned", untuned)):
+            present = [runs[s] for s in chosen if s in runs]
+            if not present:
+                line += "  | no run"
+                continue
+            a = pooled(present, key, rule, 42 + t)
+            counted[scope] += 1
+            met[scope] += a[2]
+            line += f"  | {'met ' if a[2] else 'MISS'} {a[0]:.3f} vs {a[1]:.3f} ({a[3]:.2f})"
+        if "s100" in runs:
+            counted["protocol"] += 1
+            met["protocol"] += runs["s100"][4]["targets"][t]["met"]
+        print(line)
+print(f"targets met: protocol (s100) {met['protocol']}/{counted['protocol']}, pooled all slices "
+      f"{met['all']}/{counted['all']}, pooled untuned slices {met['untuned']}/{counted['untuned']}")

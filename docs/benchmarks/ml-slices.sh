@@ -4,7 +4,8 @@
 #   s60  = train on the first 40 % of the chat, test on 40-60 %  (first 60 % of the corpus, --test-fraction 0.3333)
 #   s80  = train on the first 60 %, test on 60-80 %  (the development split every tuning in BENCHMARKS-ml.md used)
 #   s100 = train on the first 80 %, test on 80-100 % (the protocol itself)
-# usage: docs/benchmarks/ml-slices.sh JAR TAG CORPUS_DIR [extra evaluate args...]; table: docs/benchmarks/ml-slices-table.py TAG
+# usage: [PAIRS=FILE] docs/benchmarks/ml-slices.sh JAR TAG CORPUS_DIR [extra evaluate args...]; table: [PAIRS=FILE] docs/benchmarks/ml-slices-table.py TAG
+# PAIRS: the corpus/person pairs (default docs/benchmarks/ml-pairs.txt; ml-pairs-unseen.txt: the speakers nothing was tuned on)
 # The cut corpora go to $SLICES/TAG (SLICES defaults to /tmp/ml-slices); Telegram is cut in its `messages` array, WhatsApp by line.
 set -euo pipefail
 J=$1; T=$2; C=$3; shift 3
