@@ -74,6 +74,7 @@ def pooled(runs, key, rule, seed):
 print(f"{tag}: targets per pair; slices s60 s80 s100 (+ met, - missed, . no figure or no run); "
       "pooled all | pooled untuned (s60+s100)")
 met = {"protocol": 0, "all": 0, "untuned": 0}
+every = []  # every pair's runs, for the verdicts over all pairs together
 counted = {"protocol": 0, "all": 0, "untuned": 0}
 for pair in pairs:
     runs = {}
@@ -85,6 +86,7 @@ for pair in pairs:
     if not runs:
         print(f"{pair}: no slice has a result (evaluate refused every one: see the runs' .err files)")
         continue
+    every.extend(runs.values())
     print(f"{pair}: cases " + " ".join(f"{s} {runs[s][3] if s in runs else 0}" for s in slices))
     for t, (key, name, rule) in enumerate(targets):
         marks = ""
@@ -107,3 +109,8 @@ for pair in pairs:
         print(line)
 print(f"targets met: protocol (s100) {met['protocol']}/{counted['protocol']}, pooled all slices "
       f"{met['all']}/{counted['all']}, pooled untuned slices {met['untuned']}/{counted['untuned']}")
+if every:
+    print(f"all {len(pairs)} pairs' test cases together ({sum(r[3] for r in every)} cases):")
+    for t, (key, name, rule) in enumerate(targets):
+        a = pooled(every, key, rule, 42 + t)
+        print(f"  {name:20} {'met ' if a[2] else 'MISS'} {a[0]:.3f} vs {a[1]:.3f} ({a[3]:.2f})")
