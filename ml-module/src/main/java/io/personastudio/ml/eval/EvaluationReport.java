@@ -15,6 +15,10 @@ import java.util.List;
  *     classifier never saw, as the model's replies are, can expect at best
  * @param styleCeilingInSample the classifier's recall on the person's held-out lines it was trained
  *     on (the ceiling as first defined; near 1 because the classifier remembers them)
+ * @param styleOfTrainingReplies share of the person's training replies that the classifier, which
+ *     knows the speakers from the held-out period only, attributes to the person: the fidelity of
+ *     answering with a random one of the person's own earlier lines, so how far copying can go when
+ *     the person's topics change between the periods
  * @param targets the issue's quality targets for this run: met or not, and how often they hold when
  *     the test cases are resampled
  * @param mainSpeakers speakers the style classifier tells apart
@@ -32,6 +36,7 @@ public record EvaluationReport(
     Figures baseline,
     double styleCeiling,
     double styleCeilingInSample,
+    double styleOfTrainingReplies,
     List<Target> targets,
     List<String> mainSpeakers,
     double trainingSeconds,

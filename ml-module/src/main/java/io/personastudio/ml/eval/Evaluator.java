@@ -127,6 +127,8 @@ public final class Evaluator {
         baselineFigures.figures(),
         ceiling,
         classifier.recallOnOwnLines(person.id()),
+        classifier.shareAttributedTo(
+            person.id(), personTrain.stream().map(DialoguePair::reply).toList()),
         TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceiling, h.seed()),
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,

@@ -66,12 +66,16 @@ final class SpeakerClassifier {
     return lines.stream().filter(l -> best(grams(l), s) == s).count() / (double) lines.size();
   }
 
-  /** Recall on the speaker's given lines themselves, each classified with itself known. */
-  double recallOnOwnLines(String speaker) {
-    List<String> lines = linesBySpeaker.getOrDefault(speaker, List.of());
+  /** Share of the lines (none given: 0) this classifier attributes to the speaker. */
+  double shareAttributedTo(String speaker, List<String> lines) {
     return lines.isEmpty()
         ? 0
         : lines.stream().filter(l -> classify(l).equals(speaker)).count() / (double) lines.size();
+  }
+
+  /** Recall on the speaker's given lines themselves, each classified with itself known. */
+  double recallOnOwnLines(String speaker) {
+    return shareAttributedTo(speaker, linesBySpeaker.getOrDefault(speaker, List.of()));
   }
 
   /**

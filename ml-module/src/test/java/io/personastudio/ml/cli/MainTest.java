@@ -263,6 +263,7 @@ class MainTest {
     assertThat(longestContext(plain)).isBetween(1, 3);
     assertThat(longestContext(longer)).isGreaterThan(3).isLessThanOrEqualTo(12);
     assertThat(plain.getAsJsonArray("targets")).hasSize(4);
+    assertThat(plain.get("styleOfTrainingReplies").getAsDouble()).isBetween(0.0, 1.0);
     assertCasesBehindTheFigures(plain);
     assertThat(refused.code()).isNotZero();
     assertThat(refused.err()).contains("--history must be between 0 and 100 turns, got 101");

@@ -57,6 +57,17 @@ class SpeakerClassifierTest {
   }
 
   @Test
+  void shareAttributedToCountsTheGivenLinesTheClassifierGivesToTheSpeaker() {
+    SpeakerClassifier classifier = new SpeakerClassifier(chat());
+
+    List<String> earlier =
+        List.of("lol brb sooo cool!!!", "Indeed, sir.", "Very good, sir.", "ok lol cool!!!");
+    assertEquals(0.5, classifier.shareAttributedTo("kid", earlier));
+    assertEquals(0.5, classifier.shareAttributedTo("butler", earlier));
+    assertEquals(0.0, classifier.shareAttributedTo("kid", List.of()));
+  }
+
+  @Test
   void anUnknownSpeakerHasNoRecall() {
     SpeakerClassifier classifier = new SpeakerClassifier(chat());
 
