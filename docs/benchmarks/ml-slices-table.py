@@ -9,9 +9,7 @@ Per target: the three slices' verdicts (s60 s80 s100: + met, - missed, . no figu
 slices and pooled over the two never used to tune anything (s60 and s100): model vs bar (support).
 Pooled fidelity is compared with 0.9 x the slices' ceilings weighted by their test cases.
 """
-import json
 import math
-import os
 import random
 import sys
 
@@ -19,7 +17,7 @@ import ml_pairs
 
 tag = sys.argv[1]
 out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/ml-proto"
-slices = ["s60", "s80", "s100"]
+slices = ml_pairs.SLICES
 untuned = ["s60", "s100"]
 pairs = ml_pairs.pairs()
 targets = [("hitsStyle", "Hits@1/20 style", "times"), ("hitsRelevance", "Hits@1/20 relevance", "times"),
@@ -71,23 +69,29 @@ def pooled(runs, key, rule, seed):
     return m, bar(rule, b, ceiling), holds(rule, m, b, ceiling), held / usable if usable else float("nan")
 
 
+def own_lines(runs):
+    """Case-weighted share of the person's training replies the held-out classifier gives them (if reported)."""
+    runs = [r for r in runs if "styleOfTrainingReplies" in r[4]]
+    if not runs:
+        return ""
+    share = sum(r[4]["styleOfTrainingReplies"] * r[3] for r in runs) / sum(r[3] for r in runs)
+    return f"; own earlier lines recognised {share:.3f}"
+
+
 print(f"{tag}: targets per pair; slices s60 s80 s100 (+ met, - missed, . no figure or no run); "
       "pooled all | pooled untuned (s60+s100)")
 met = {"protocol": 0, "all": 0, "untuned": 0}
 every = []  # every pair's runs, for the verdicts over all pairs together
 counted = {"protocol": 0, "all": 0, "untuned": 0}
 for pair in pairs:
-    runs = {}
-    for s in slices:
-        path = f"{out}/{tag}-{s}-{pair}.json"
-        if os.path.exists(path):
-            j = json.load(open(path))
-            runs[s] = (j["cases"]["model"], j["cases"]["baseline"], j["styleCeiling"], j["testCases"], j)
+    runs = {s: (j["cases"]["model"], j["cases"]["baseline"], j["styleCeiling"], j["testCases"], j)
+            for s, j in ml_pairs.slice_reports(tag, pair, out).items()}
     if not runs:
         print(f"{pair}: no slice has a result (evaluate refused every one: see the runs' .err files)")
         continue
     every.extend(runs.values())
-    print(f"{pair}: cases " + " ".join(f"{s} {runs[s][3] if s in runs else 0}" for s in slices))
+    print(f"{pair}: cases " + " ".join(f"{s} {runs[s][3] if s in runs else 0}" for s in slices)
+          + own_lines(runs.values()))
     for t, (key, name, rule) in enumerate(targets):
         marks = ""
         for s in slices:
@@ -110,7 +114,7 @@ for pair in pairs:
 print(f"targets met: protocol (s100) {met['protocol']}/{counted['protocol']}, pooled all slices "
       f"{met['all']}/{counted['all']}, pooled untuned slices {met['untuned']}/{counted['untuned']}")
 if every:
-    print(f"all {len(pairs)} pairs' test cases together ({sum(r[3] for r in every)} cases):")
+    print(f"all {len(pairs)} pairs' test cases together ({sum(r[3] for r in every)} cases){own_lines(every)}:")
     for t, (key, name, rule) in enumerate(targets):
         a = pooled(every, key, rule, 42 + t)
         print(f"  {name:20} {'met ' if a[2] else 'MISS'} {a[0]:.3f} vs {a[1]:.3f} ({a[3]:.2f})")
