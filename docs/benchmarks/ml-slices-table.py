@@ -114,7 +114,9 @@ for pair in pairs:
 print(f"targets met: protocol (s100) {met['protocol']}/{counted['protocol']}, pooled all slices "
       f"{met['all']}/{counted['all']}, pooled untuned slices {met['untuned']}/{counted['untuned']}")
 if every:
-    print(f"all {len(pairs)} pairs' test cases together ({sum(r[3] for r in every)} cases){own_lines(every)}:")
+    distinct2 = sum(r[4]["model"]["distinct2"] for r in every) / len(every)
+    print(f"all {len(pairs)} pairs' test cases together ({sum(r[3] for r in every)} cases){own_lines(every)}; "
+          f"distinct-2, mean over the {len(every)} runs, {distinct2:.2f}:")
     for t, (key, name, rule) in enumerate(targets):
         a = pooled(every, key, rule, 42 + t)
         print(f"  {name:20} {'met ' if a[2] else 'MISS'} {a[0]:.3f} vs {a[1]:.3f} ({a[3]:.2f})")
