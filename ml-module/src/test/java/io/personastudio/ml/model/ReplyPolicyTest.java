@@ -103,20 +103,41 @@ class ReplyPolicyTest {
   }
 
   @Test
-  void evidenceWeightChoosesRepliesThatReadMoreLikeThePerson() {
-    assertThat(model.info().hyperparameters().weightEvidence()).as("off by default").isZero();
-    PersonaModel with =
-        SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(2f));
-    PersonaModel without = model;
-    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
-      for (String ask : List.of("what do you think about the ", "are you up for the ", "")) {
-        List<String> context = List.of("Hey Alice, " + ask + topic + "?");
-        float chosen = model.style().evidence(with.reply(context));
-        float before = model.style().evidence(without.reply(context));
-        // the same candidates, one more term in the score: never a choice with less evidence
-        assertThat(chosen).as(context.toString()).isGreaterThanOrEqualTo(before);
-      }
-    }
+  void evidenceWeightChoosesTheReplyThatReadsMoreLikeThePerson() {
+    // two short lines a side: the evidence of a short line stays far from tanh's saturation (in the
+    // synthetic chat every reply of Alice's is so clearly hers that the term cannot tell them
+    // apart)
+    StyleModel style =
+        StyleModel.train(List.of("ok ok!!", "sure ok!!"), List.of("Perhaps, indeed.", "Indeed."));
+    String neutral = "Perhaps the coffee.";
+    String personal = "ok the coffee!!";
+    assertThat(style.evidence(personal)).isGreaterThan(style.evidence(neutral));
+    List<String> asked = List.of("what about the coffee?");
+    PersonaModel evidenceOnly =
+        SmallGeneratingModel.withHyperparameters(
+            model,
+            h -> h.withWeights(0f, 0f, 0f, 0f, 0f).withEvidenceWeight(1f).withConsensusWeight(0f));
+    PersonaModel nothing =
+        SmallGeneratingModel.withHyperparameters(evidenceOnly, h -> h.withEvidenceWeight(0f));
+    PersonaModel with = withPool(evidenceOnly, style, asked, neutral, personal);
+    PersonaModel without = withPool(nothing, style, asked, neutral, personal);
+
+    // every other term is off: without evidence the candidates tie and the first stored one is said
+    assertThat(without.reply(asked)).isEqualTo(neutral);
+    assertThat(with.reply(asked)).isEqualTo(personal);
+  }
+
+  /** A model of the small model's trained parts with this style model and two stored replies. */
+  private static PersonaModel withPool(
+      PersonaModel m, StyleModel style, List<String> context, String first, String second) {
+    return new PersonaModel(
+        m.info(),
+        m.vocabulary(),
+        m.encoder(),
+        style,
+        List.of(context, context),
+        List.of(first, second),
+        null);
   }
 
   @Test
