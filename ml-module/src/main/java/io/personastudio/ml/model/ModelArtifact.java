@@ -25,10 +25,11 @@ import java.util.List;
  * knobs to the header (the style evidence weight); format 1 and 2 files load with those knobs at 0,
  * which is the policy they were trained with. Fields added to the header since (the consensus
  * weight, the generator gate) load as 0 from files written before them, and older builds ignore
- * them.
+ * them. Format 4 appends the style model of the person's voice (its kept words and tables); files
+ * of format 1 to 3 load without one, and their replies are chosen by the style model as before.
  */
 public final class ModelArtifact {
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   /** Oldest layout still read: format 1 has no generator and loads as retrieval only. */
   public static final int OLDEST_READABLE = 1;
@@ -67,7 +68,9 @@ public final class ModelArtifact {
             + 4
             + poolBytes
             + 4
-            + generatorBytes(model.generator());
+            + generatorBytes(model.generator())
+            + 4
+            + voiceBytes(model.style());
     if (size > Integer.MAX_VALUE - 16) {
       throw new MlException("model too large for one artifact: " + size + " bytes");
     }
@@ -105,6 +108,7 @@ public final class ModelArtifact {
       putFloats(out, g.wo());
       putFloats(out, g.bo());
     }
+    putVoice(out, model.style());
     return out.array();
   }
 
@@ -163,6 +167,17 @@ public final class ModelArtifact {
                 getFloats(in, in.getInt()),
                 getFloats(in, in.getInt()));
       }
+      StyleModel style = new StyleModel(ngram, lengths);
+      if (version >= 4 && in.getInt() == 1) {
+        List<String> kept = new ArrayList<>();
+        for (int i = in.getInt(); i > 0; i--) {
+          kept.add(getString(in));
+        }
+        TopicMask mask = new TopicMask(kept);
+        StyleModel voice =
+            new StyleModel(getFloats(in, in.getInt()), getFloats(in, in.getInt()), mask, null);
+        style = new StyleModel(ngram, lengths, null, voice);
+      }
       if (in.hasRemaining()) {
         throw new MlException(
             "corrupt persona model artifact: " + in.remaining() + " trailing bytes");
@@ -171,7 +186,7 @@ public final class ModelArtifact {
           header.info(),
           new Vocabulary(header.words(), header.idf()),
           new RelevanceEncoder(vocab, dim, wc, wr),
-          new StyleModel(ngram, lengths),
+          style,
           contexts,
           replies,
           generator);
@@ -218,6 +233,33 @@ public final class ModelArtifact {
     return 8L
         + 4L * g.alphabet().size()
         + 4L * (5 + g.wx().length + g.wh().length + g.b().length + g.wo().length + g.bo().length);
+  }
+
+  private static long voiceBytes(StyleModel style) {
+    if (!style.hasVoice()) {
+      return 0;
+    }
+    StyleModel voice = style.voice();
+    long bytes = 4L + 8 + 4L * (voice.ngramLogRatio().length + voice.lengthLogRatio().length);
+    for (String w : voice.keptWords()) {
+      bytes += 4 + w.getBytes(StandardCharsets.UTF_8).length;
+    }
+    return bytes;
+  }
+
+  private static void putVoice(ByteBuffer out, StyleModel style) {
+    if (!style.hasVoice()) {
+      out.putInt(0);
+      return;
+    }
+    StyleModel voice = style.voice();
+    out.putInt(1).putInt(voice.keptWords().size());
+    for (String w : voice.keptWords()) {
+      byte[] b = w.getBytes(StandardCharsets.UTF_8);
+      out.putInt(b.length).put(b);
+    }
+    putFloats(out, voice.ngramLogRatio());
+    putFloats(out, voice.lengthLogRatio());
   }
 
   private static void putFloats(ByteBuffer out, float[] values) {

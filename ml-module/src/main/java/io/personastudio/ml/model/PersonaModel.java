@@ -32,7 +32,10 @@ public final class PersonaModel {
 
   /**
    * Replying only: style is damped when choosing among the person's own replies (they are all in
-   * the person's style already); otherwise short exclamations win everywhere.
+   * the person's style already); otherwise short exclamations win everywhere. The style is that of
+   * the person's {@link StyleModel#voice() voice} (topic words blanked): the model of the lines as
+   * written also learns the topics of the training period, and preferring the lines full of them
+   * made the replies read less like the person later on (docs/BENCHMARKS-ml.md, session 9).
    */
   private static final float REPLY_STYLE = 0.3f;
 
@@ -98,7 +101,7 @@ public final class PersonaModel {
       replyVectors[i] = vocabulary.tfidf(reply);
       contextVectors[i] = vocabulary.context(poolContexts.get(i));
       replyEmbeddings[i] = encoder.embedReply(replyVectors[i]);
-      replyStyle[i] = styleScore(reply);
+      replyStyle[i] = styleScore(style.voice(), reply);
       replyEvidence[i] = evidence(reply);
       frequency.merge(reply, 1, Integer::sum);
       knownWords.addAll(Tokenizer.words(reply));
@@ -488,8 +491,12 @@ public final class PersonaModel {
   }
 
   private float styleScore(String text) {
+    return styleScore(style, text);
+  }
+
+  private float styleScore(StyleModel model, String text) {
     Hyperparameters h = info.hyperparameters();
-    return h.weightStyle() * style.ngramScore(text) + h.weightLength() * style.lengthScore(text);
+    return h.weightStyle() * model.ngramScore(text) + h.weightLength() * model.lengthScore(text);
   }
 
   private float score(Query q, SparseVector v, float[] embedding, float styleScore, float echo) {

@@ -1,11 +1,14 @@
 package io.personastudio.ml.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * How the person writes compared with the others: a naive Bayes log-ratio over hashed character
  * 1-4-grams (case and punctuation kept: they are style), each side smoothed towards the pooled
- * n-grams, plus a log-ratio of reply lengths.
+ * n-grams, plus a log-ratio of reply lengths. A model trained with a {@link TopicMask} reads every
+ * text through it: its {@link #voice() voice}, which the topic words of a period do not sway.
  */
 public final class StyleModel {
   static final int BUCKETS = 1 << 18;
@@ -22,22 +25,56 @@ public final class StyleModel {
 
   private static final int[] LENGTH_BINS = {1, 2, 4, 8, 16, 32, Integer.MAX_VALUE};
 
+  /**
+   * The voice model keeps this many of the chat's most frequent words (chosen a priori, not tuned;
+   * 300 measured about the same: docs/BENCHMARKS-ml.md).
+   */
+  static final int VOICE_WORDS = 100;
+
   private final float[] ngramLogRatio;
   private final float[] lengthLogRatio;
+  private final TopicMask mask;
+  private final StyleModel voice;
 
   StyleModel(float[] ngramLogRatio, float[] lengthLogRatio) {
-    this.ngramLogRatio = ngramLogRatio;
-    this.lengthLogRatio = lengthLogRatio;
+    this(ngramLogRatio, lengthLogRatio, null, null);
   }
 
-  /** Learns from the person's turns against everybody else's. */
+  /**
+   * @param mask what every text is read through, or null for the texts as written
+   * @param voice the masked model that goes with this one, or null
+   */
+  StyleModel(float[] ngramLogRatio, float[] lengthLogRatio, TopicMask mask, StyleModel voice) {
+    this.ngramLogRatio = ngramLogRatio;
+    this.lengthLogRatio = lengthLogRatio;
+    this.mask = mask;
+    this.voice = voice;
+  }
+
+  /**
+   * Learns from the person's turns against everybody else's, as written and, for {@link #voice()},
+   * with all but the chat's {@value #VOICE_WORDS} most frequent words blanked.
+   */
   public static StyleModel train(Collection<String> person, Collection<String> others) {
+    List<String> all = new ArrayList<>(person);
+    all.addAll(others);
+    StyleModel voice = train(person, others, TopicMask.mostFrequent(all, VOICE_WORDS));
+    return train(person, others, null, voice);
+  }
+
+  /** A model that reads every text through the mask (a voice model; it has no voice of its own). */
+  static StyleModel train(Collection<String> person, Collection<String> others, TopicMask mask) {
+    return train(person, others, mask, null);
+  }
+
+  private static StyleModel train(
+      Collection<String> person, Collection<String> others, TopicMask mask, StyleModel voice) {
     double[] p = new double[BUCKETS];
     double[] o = new double[BUCKETS];
     double[] pl = new double[LENGTH_BINS.length];
     double[] ol = new double[LENGTH_BINS.length];
-    double pSum = count(person, p, pl);
-    double oSum = count(others, o, ol);
+    double pSum = count(person, mask, p, pl);
+    double oSum = count(others, mask, o, ol);
     float[] ratio = new float[BUCKETS];
     double all = Math.max(1, pSum + oSum);
     for (int b = 0; b < BUCKETS; b++) {
@@ -59,14 +96,33 @@ public final class StyleModel {
               (Math.log((pl[i] + 1) / (pn + LENGTH_BINS.length))
                   - Math.log((ol[i] + 1) / (on + LENGTH_BINS.length)));
     }
-    return new StyleModel(ratio, lengths);
+    return new StyleModel(ratio, lengths, mask, voice);
   }
 
-  private static double count(Collection<String> texts, double[] grams, double[] lengths) {
+  /**
+   * The model of the person's voice: texts with the topic words blanked (the reply policy chooses
+   * among the person's own lines by it), or this model if it was stored without one.
+   */
+  public StyleModel voice() {
+    return voice == null ? this : voice;
+  }
+
+  /** True if this model has a separate {@link #voice()}. */
+  boolean hasVoice() {
+    return voice != null;
+  }
+
+  /** The words this model keeps when it reads a text (empty: it reads texts as written). */
+  List<String> keptWords() {
+    return mask == null ? List.of() : mask.kept();
+  }
+
+  private static double count(
+      Collection<String> texts, TopicMask mask, double[] grams, double[] lengths) {
     double total = 0;
     int[] buf = new int[64];
     for (String text : texts) {
-      int[] hashes = hashes(text, buf);
+      int[] hashes = hashes(mask == null ? text : mask.apply(text), buf);
       int n = hashes[0];
       for (int i = 1; i <= n; i++) {
         grams[hashes[i]]++;
@@ -79,7 +135,7 @@ public final class StyleModel {
 
   /** Mean n-gram log-ratio: above 0 reads like the person, below like the others. */
   public float ngramScore(String text) {
-    int[] hashes = hashes(text, new int[64]);
+    int[] hashes = hashes(read(text), new int[64]);
     int n = hashes[0];
     if (n == 0) {
       return 0f;
@@ -98,13 +154,17 @@ public final class StyleModel {
    * than a short neutral one (what a speaker classifier would say about it).
    */
   public float evidence(String text) {
-    int[] hashes = hashes(text, new int[64]);
+    int[] hashes = hashes(read(text), new int[64]);
     int n = hashes[0];
     double sum = 0;
     for (int i = 1; i <= n; i++) {
       sum += ngramLogRatio[hashes[i]];
     }
     return (float) sum + lengthScore(text);
+  }
+
+  private String read(String text) {
+    return mask == null ? text : mask.apply(text);
   }
 
   /** Log-ratio of the text's length class between the person and the others. */

@@ -58,8 +58,34 @@ class ReplyPolicyTest {
   }
 
   @Test
+  void theVoiceModelRoundTripsAndChoosesTheReplies() {
+    assertThat(model.style().hasVoice()).isTrue();
+    PersonaModel loaded = ModelArtifact.fromBytes(ModelArtifact.toBytes(model));
+
+    StyleModel voice = loaded.style().voice();
+    assertThat(voice.keptWords()).isEqualTo(model.style().voice().keptWords()).isNotEmpty();
+    assertThat(voice.ngramLogRatio()).containsExactly(model.style().voice().ngramLogRatio());
+    assertThat(loaded.style().ngramLogRatio()).containsExactly(model.style().ngramLogRatio());
+    for (String topic : List.of("concert", "pizza", "beach", "museum", "homework")) {
+      List<String> context = List.of("Hey Alice, what do you think about the " + topic + "?");
+      assertThat(loaded.answer(context)).isEqualTo(model.answer(context));
+    }
+  }
+
+  @Test
+  void formatThreeArtifactLoadsWithoutAVoiceAndChoosesByTheStyleModel() {
+    PersonaModel loaded = ModelArtifact.fromBytes(formatThree(model));
+
+    assertThat(loaded.style().hasVoice()).isFalse();
+    assertThat(loaded.style().voice()).isSameAs(loaded.style());
+    assertThat(loaded.style().ngramLogRatio()).containsExactly(model.style().ngramLogRatio());
+    List<String> context = List.of("Hey Alice, what do you think about the concert?");
+    assertThat(loaded.reply(context)).isNotBlank();
+  }
+
+  @Test
   void formatOneArtifactLoadsAsRetrievalOnly() {
-    byte[] v1 = formatOne(ModelArtifact.toBytes(withoutGenerator(model)));
+    byte[] v1 = formatOne(formatThree(withoutGenerator(model)));
 
     PersonaModel loaded = ModelArtifact.fromBytes(v1);
 
@@ -85,7 +111,7 @@ class ReplyPolicyTest {
   void formatTwoArtifactLoadsWithThePolicyItWasTrainedWith() {
     PersonaModel withEvidence =
         SmallGeneratingModel.withHyperparameters(model, h -> h.withEvidenceWeight(2f));
-    byte[] v2 = formatTwo(ModelArtifact.toBytes(withEvidence));
+    byte[] v2 = formatTwo(formatThree(withEvidence));
 
     PersonaModel loaded = ModelArtifact.fromBytes(v2);
 
@@ -373,6 +399,25 @@ class ReplyPolicyTest {
   private static PersonaModel withoutGenerator(PersonaModel m) {
     return new PersonaModel(
         m.info(), m.vocabulary(), m.encoder(), m.style(), m.poolContexts(), m.poolReplies(), null);
+  }
+
+  /** A format-3 file: the model's bytes without the voice section (its 4-byte "absent" flag). */
+  private static byte[] formatThree(PersonaModel m) {
+    StyleModel style = m.style();
+    StyleModel asWritten = new StyleModel(style.ngramLogRatio(), style.lengthLogRatio());
+    byte[] v4 =
+        ModelArtifact.toBytes(
+            new PersonaModel(
+                m.info(),
+                m.vocabulary(),
+                m.encoder(),
+                asWritten,
+                m.poolContexts(),
+                m.poolReplies(),
+                m.generator()));
+    byte[] v3 = Arrays.copyOf(v4, v4.length - 4);
+    ByteBuffer.wrap(v3).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 3);
+    return v3;
   }
 
   /** A format-1 file: same layout without the generator section (its 4-byte "absent" flag). */

@@ -55,4 +55,49 @@ class StyleModelTest {
     // a few hundred n-grams in six short lines, out of 262,144 buckets
     assertThat(zero).isGreaterThan(StyleModel.BUCKETS - 2_000).isLessThan(StyleModel.BUCKETS);
   }
+
+  @Test
+  void theVoiceReadsHowTheLineIsWrittenNotWhatItIsAbout() {
+    List<String> person = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      // the person: lower case, "lol", no full stop; writes about pizza in this period
+      person.add("lol i think the pizza is ok");
+      others.add("Well, I think the weather is fine.");
+    }
+    TopicMask mask = new TopicMask(List.of("lol", "i", "think", "the", "is", "ok", "well", "fine"));
+    StyleModel voice = StyleModel.train(person, others, mask);
+    StyleModel asWritten = new StyleModel(voice.ngramLogRatio(), voice.lengthLogRatio());
+
+    // a line about a topic the person never wrote about, in their voice and in the others'
+    String hers = "lol i think the museum is ok";
+    String theirs = "Well, I think the museum is fine.";
+    assertThat(voice.ngramScore(hers)).isPositive().isGreaterThan(voice.ngramScore(theirs));
+    // the voice does not care which topic a line is about
+    assertThat(voice.ngramScore("lol i think the pizza is ok")).isEqualTo(voice.ngramScore(hers));
+    assertThat(voice.evidence("lol i think the pizza is ok")).isEqualTo(voice.evidence(hers));
+    // the tables alone, reading texts as written, do: they were learnt from masked text
+    assertThat(asWritten.ngramScore("lol i think the x is ok"))
+        .isEqualTo(voice.ngramScore(hers))
+        .isNotEqualTo(asWritten.ngramScore(hers));
+  }
+
+  @Test
+  void aTrainedModelHasAVoiceThatKeepsTheChatsMostFrequentWords() {
+    List<String> person = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      person.add("lol i think the word" + i + " is ok");
+      others.add("Well, I think the thing" + i + " is fine.");
+    }
+    StyleModel style = StyleModel.train(person, others);
+
+    assertThat(style.hasVoice()).isTrue();
+    assertThat(style.keptWords()).isEmpty();
+    assertThat(style.voice().keptWords())
+        .hasSize(StyleModel.VOICE_WORDS)
+        .contains("lol", "i", "think", "the", "is", "ok", "well", "fine")
+        .doesNotContain("word299", "thing299");
+    assertThat(style.voice().hasVoice()).isFalse();
+  }
 }
