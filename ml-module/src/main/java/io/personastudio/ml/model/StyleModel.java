@@ -122,7 +122,7 @@ public final class StyleModel {
     double total = 0;
     int[] buf = new int[64];
     for (String text : texts) {
-      int[] hashes = hashes(mask == null ? text : mask.apply(text), buf);
+      int[] hashes = hashes(read(mask, text), buf);
       int n = hashes[0];
       for (int i = 1; i <= n; i++) {
         grams[hashes[i]]++;
@@ -135,7 +135,7 @@ public final class StyleModel {
 
   /** Mean n-gram log-ratio: above 0 reads like the person, below like the others. */
   public float ngramScore(String text) {
-    int[] hashes = hashes(read(text), new int[64]);
+    int[] hashes = hashes(read(mask, text), new int[64]);
     int n = hashes[0];
     if (n == 0) {
       return 0f;
@@ -154,7 +154,7 @@ public final class StyleModel {
    * than a short neutral one (what a speaker classifier would say about it).
    */
   public float evidence(String text) {
-    int[] hashes = hashes(read(text), new int[64]);
+    int[] hashes = hashes(read(mask, text), new int[64]);
     int n = hashes[0];
     double sum = 0;
     for (int i = 1; i <= n; i++) {
@@ -163,7 +163,8 @@ public final class StyleModel {
     return (float) sum + lengthScore(text);
   }
 
-  private String read(String text) {
+  /** The text as a model with this mask reads it (as written if there is none). */
+  private static String read(TopicMask mask, String text) {
     return mask == null ? text : mask.apply(text);
   }
 

@@ -4,7 +4,6 @@ import io.personastudio.ml.text.Tokenizer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +16,11 @@ import java.util.Set;
  */
 final class TopicMask {
   private final Set<String> kept;
+  private final List<String> sorted;
 
   TopicMask(Collection<String> kept) {
     this.kept = Set.copyOf(kept);
+    this.sorted = this.kept.stream().sorted().toList();
   }
 
   /** The {@code size} most frequent words of the texts (ties by word, so the choice is stable). */
@@ -46,7 +47,7 @@ final class TopicMask {
 
   /** The kept words, sorted (for the artifact). */
   List<String> kept() {
-    return kept.stream().sorted().toList();
+    return sorted;
   }
 
   /** The text with every word that is not kept blanked; words as {@link Tokenizer} reads them. */
@@ -61,33 +62,14 @@ final class TopicMask {
         i += Character.charCount(cp);
         continue;
       }
-      int end = wordEnd(text, i);
-      String word = text.substring(i, end);
-      if (kept.contains(word.replace('\u2019', '\'').toLowerCase(Locale.ROOT))) {
-        out.append(word);
+      int end = Tokenizer.wordEnd(text, i);
+      if (kept.contains(Tokenizer.word(text, i, end))) {
+        out.append(text, i, end);
       } else {
         out.append(Character.isUpperCase(cp) ? 'X' : 'x');
       }
       i = end;
     }
     return out.toString();
-  }
-
-  /** Letters and digits, with an apostrophe inside a word when a letter follows it. */
-  private static int wordEnd(String text, int start) {
-    int n = text.length();
-    int i = start;
-    while (i < n) {
-      int cp = text.codePointAt(i);
-      int next = i + Character.charCount(cp);
-      boolean apostrophe = cp == '\'' || cp == '\u2019';
-      if (Character.isLetterOrDigit(cp)
-          || (apostrophe && next < n && Character.isLetter(text.codePointAt(next)))) {
-        i = next;
-      } else {
-        break;
-      }
-    }
-    return i;
   }
 }
