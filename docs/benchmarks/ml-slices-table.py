@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Pooled verdicts of one docs/benchmarks/ml-slices.sh run: the issue's four quality targets per pair, on each
 time slice and on the slices' test cases pooled, with the support of 2,000 paired bootstrap resamples drawn
-within each slice (as `evaluate` draws them within its one test set).
+within each slice (as `evaluate` draws them within its one test set), each resample also redrawing the person's
+held-out lines that each slice's style ceiling was measured on (as `evaluate` does).
 
 usage: [PAIRS=FILE] docs/benchmarks/ml-slices-table.py TAG [OUT_DIR]   (OUT_DIR defaults to /tmp/ml-proto; PAIRS to
 docs/benchmarks/ml-pairs.txt)
@@ -44,14 +45,25 @@ def bar(rule, b, ceiling):
     return 1.5 * b if rule == "times" else 0.9 * ceiling if rule == "ceiling" else b
 
 
+def resampled_ceiling(run, rnd):
+    """The slice's ceiling from a redraw of the person's held-out lines it was measured on (reports made
+    before `evaluate` listed those lines: the ceiling as reported)."""
+    lines = run[4]["cases"].get("styleCeiling")
+    if lines is None:
+        return run[2]
+    return sum(lines[rnd.randrange(len(lines))] for _ in lines) / len(lines) if lines else 0.0
+
+
 def pooled(runs, key, rule, seed):
-    """runs: list of (model cases, baseline cases, ceiling, n). Returns model, bar, met, support."""
+    """runs: list of (model cases, baseline cases, ceiling, n, report). Returns model, bar, met, support.
+    Each resample redraws every slice's test cases and, for the ceiling, its lines of the person."""
     model = [x for r in runs for x in r[0][key]]
     base = [x for r in runs for x in r[1][key]]
     n = sum(r[3] for r in runs)
     ceiling = sum(r[2] * r[3] for r in runs) / n
     m, b = mean(model), mean(base)
     rnd = random.Random(seed)
+    ceiling_rnd = random.Random(~seed)
     usable = held = 0
     for _ in range(RESAMPLES):
         rm, rb = [], []
@@ -61,11 +73,12 @@ def pooled(runs, key, rule, seed):
                 i = rnd.randrange(k)
                 rm.append(r[0][key][i])
                 rb.append(r[1][key][i])
+        redrawn = sum(resampled_ceiling(r, ceiling_rnd) * r[3] for r in runs) / n
         mm = mean(rm)
         if math.isnan(mm):
             continue
         usable += 1
-        held += holds(rule, mm, mean(rb), ceiling)
+        held += holds(rule, mm, mean(rb), redrawn)
     return m, bar(rule, b, ceiling), holds(rule, m, b, ceiling), held / usable if usable else float("nan")
 
 

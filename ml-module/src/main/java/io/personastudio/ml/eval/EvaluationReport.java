@@ -80,8 +80,9 @@ public record EvaluationReport(
    * @param bar what the model's figure has to reach (1.5 x the baseline's, 0.9 x the ceiling, or
    *     more than the baseline's)
    * @param met whether it holds on this run's test cases
-   * @param bootstrapSupport share of 2,000 paired resamples of the test cases in which it holds:
-   *     near 1 or 0 is a firm result, near one half a coin toss on this test set
+   * @param bootstrapSupport share of 2,000 paired resamples of the test cases (and, for the style
+   *     ceiling, of the person's held-out lines) in which it holds: near 1 or 0 is a firm result,
+   *     near one half a coin toss on this test set
    */
   public record Target(
       String target,
@@ -98,8 +99,14 @@ public record EvaluationReport(
   public record CaseScores(
       double[] hitsStyle, double[] hitsRelevance, double[] fidelity, double[] unigramF1) {}
 
-  /** The model's and the baseline's scores on the same test cases. */
-  public record Cases(CaseScores model, CaseScores baseline) {}
+  /**
+   * The model's and the baseline's scores on the same test cases, and the lines the style ceiling
+   * was measured on.
+   *
+   * @param styleCeiling per held-out line of the person: 1 if the speaker classifier, without that
+   *     line, attributes it to the person, else 0; {@code styleCeiling} of the report is their mean
+   */
+  public record Cases(CaseScores model, CaseScores baseline, double[] styleCeiling) {}
 
   /** One test case with both answers. */
   public record Sample(List<String> context, String real, String model, String baseline) {}

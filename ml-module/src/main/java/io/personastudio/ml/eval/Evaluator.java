@@ -118,7 +118,8 @@ public final class Evaluator {
               p.context(), p.reply(), model.reply(p.context()), baseline.reply(p.context())));
     }
     List<String> speakerNames = new ArrayList<>(bySpeaker.keySet());
-    double ceiling = classifier.recallLeavingOneOut(person.id());
+    double[] ceilingLines = classifier.recognisedLeavingOneOut(person.id());
+    double ceiling = ceilingLines.length == 0 ? 0 : TargetCheck.mean(ceilingLines);
     return new EvaluationReport(
         person.name(),
         personTrain.size(),
@@ -129,12 +130,12 @@ public final class Evaluator {
         classifier.recallOnOwnLines(person.id()),
         classifier.shareAttributedTo(
             person.id(), personTrain.stream().map(DialoguePair::reply).toList()),
-        TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceiling, h.seed()),
+        TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceilingLines, h.seed()),
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
         trained.steps(),
         samples,
-        new EvaluationReport.Cases(modelFigures.cases(), baselineFigures.cases()));
+        new EvaluationReport.Cases(modelFigures.cases(), baselineFigures.cases(), ceilingLines));
   }
 
   private static Map<String, List<String>> mainSpeakers(List<Turn> testTurns, Participant person) {
