@@ -118,24 +118,23 @@ public final class Evaluator {
               p.context(), p.reply(), model.reply(p.context()), baseline.reply(p.context())));
     }
     List<String> speakerNames = new ArrayList<>(bySpeaker.keySet());
-    double[] ceilingLines = classifier.recognisedLeavingOneOut(person.id());
-    double ceiling = ceilingLines.length == 0 ? 0 : TargetCheck.mean(ceilingLines);
+    StyleCeiling ceiling = new StyleCeiling(classifier.recognisedLeavingOneOut(person.id()));
     return new EvaluationReport(
         person.name(),
         personTrain.size(),
         testCases.size(),
         modelFigures.figures(),
         baselineFigures.figures(),
-        ceiling,
+        ceiling.value(),
         classifier.recallOnOwnLines(person.id()),
         classifier.shareAttributedTo(
             person.id(), personTrain.stream().map(DialoguePair::reply).toList()),
-        TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceilingLines, h.seed()),
+        TargetCheck.check(modelFigures.cases(), baselineFigures.cases(), ceiling, h.seed()),
         speakerNames,
         trained.elapsed().toMillis() / 1000.0,
         trained.steps(),
         samples,
-        new EvaluationReport.Cases(modelFigures.cases(), baselineFigures.cases(), ceilingLines));
+        new EvaluationReport.Cases(modelFigures.cases(), baselineFigures.cases(), ceiling.lines()));
   }
 
   private static Map<String, List<String>> mainSpeakers(List<Turn> testTurns, Participant person) {

@@ -41,14 +41,8 @@ final class TargetCheck {
 
   private TargetCheck() {}
 
-  /**
-   * @param ceilingLines per held-out line of the person, 1 if the classifier recognises it without
-   *     having seen it, else 0 (see {@link SpeakerClassifier#recognisedLeavingOneOut}); the ceiling
-   *     is their mean, 0 if there are none
-   */
   static List<EvaluationReport.Target> check(
-      CaseScores model, CaseScores baseline, double[] ceilingLines, long seed) {
-    Ceiling ceiling = new Ceiling(ceilingLines);
+      CaseScores model, CaseScores baseline, StyleCeiling ceiling, long seed) {
     return List.of(
         target(
             "hits1of20Style >= 1.5 x baseline (and > 0)",
@@ -81,7 +75,7 @@ final class TargetCheck {
   }
 
   private static EvaluationReport.Target target(
-      String name, double[] model, double[] baseline, Ceiling ceiling, Rule rule, long seed) {
+      String name, double[] model, double[] baseline, StyleCeiling ceiling, Rule rule, long seed) {
     int n = model.length;
     double m = mean(model);
     double b = mean(baseline);
@@ -112,24 +106,6 @@ final class TargetCheck {
         rule.bar(b, ceiling.value()),
         met,
         usable == 0 ? Double.NaN : holding / (double) usable);
-  }
-
-  /** The style ceiling and the person's lines it was measured on (1 recognised, 0 not). */
-  private record Ceiling(double[] lines) {
-    double value() {
-      return lines.length == 0 ? 0 : mean(lines);
-    }
-
-    double resampled(Random random) {
-      if (lines.length == 0) {
-        return 0;
-      }
-      double sum = 0;
-      for (int i = 0; i < lines.length; i++) {
-        sum += lines[random.nextInt(lines.length)];
-      }
-      return sum / lines.length;
-    }
   }
 
   /** Mean over the cases that have a value (NaN if none has). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TargetCheckTest {
   private static final double NAN = Double.NaN;
-  private static final double[] ALL_RECOGNISED = {1, 1, 1, 1};
+  private static final StyleCeiling ALL_RECOGNISED = new StyleCeiling(new double[] {1, 1, 1, 1});
 
   private static CaseScores scores(double[] hits, double[] fidelity, double[] f1) {
     return new CaseScores(hits, hits.clone(), fidelity, f1);
@@ -28,7 +28,7 @@ class TargetCheckTest {
     CaseScores baseline = scores(zeros, zeros, new double[] {.1, .1, .2, .1, .1, .1, .2, .1});
 
     List<EvaluationReport.Target> targets =
-        TargetCheck.check(model, baseline, new double[] {1, 1, 1, 1, 0}, 42);
+        TargetCheck.check(model, baseline, new StyleCeiling(new double[] {1, 1, 1, 1, 0}), 42);
 
     assertEquals(4, targets.size());
     for (EvaluationReport.Target t : targets) {
@@ -43,7 +43,10 @@ class TargetCheckTest {
     double[] f1 = {.2, .1, .3, .2, .1, .3};
     List<EvaluationReport.Target> targets =
         TargetCheck.check(
-            scores(zeros, zeros, f1), scores(zeros, zeros, f1.clone()), new double[] {0, 0}, 42);
+            scores(zeros, zeros, f1),
+            scores(zeros, zeros, f1.clone()),
+            new StyleCeiling(new double[] {0, 0}),
+            42);
 
     EvaluationReport.Target style = named(targets, "hits1of20Style");
     assertFalse(style.met(), "0 hits against a baseline of 0 is no result");
@@ -125,7 +128,7 @@ class TargetCheckTest {
             TargetCheck.check(
                 scores(none, half, none),
                 scores(none.clone(), none.clone(), none.clone()),
-                new double[] {1, 0, 1, 0},
+                new StyleCeiling(new double[] {1, 0, 1, 0}),
                 11),
             "styleFidelity");
 
