@@ -8,12 +8,14 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import io.personastudio.testing.TestDatabase;
+import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Browser;
 import io.personastudio.testing.web.Bundles;
 import io.personastudio.testing.web.InBrowser;
 import io.personastudio.testing.web.Member;
 import io.personastudio.testing.web.Pages;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,6 +143,26 @@ class AccountJourneyIT extends InBrowser {
     assertThat(messages()).contains(text("signin.wrong"));
     signIn(vera.email(), next);
     assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+  }
+
+  @Test
+  void anAjaxRequestOfASessionSignedOutElsewhereLeadsToTheSignInPage() throws Exception {
+    Member vera = Member.register(server, "Vera");
+    UUID persona = vera.persona("Aunt Vera", "Vera", "marmalade!");
+    signIn(vera.email(), vera.password());
+    new Pages(browser, base).open("app/persona.xhtml?id=" + persona);
+    HttpResponse<String> changed =
+        vera.api()
+            .post(
+                "api/v1/account/password",
+                Api.json(
+                    Map.of("currentPassword", vera.password(), "newPassword", "amber-Moon-77")));
+    assertThat(changed.statusCode()).as(changed.body()).isBetween(200, 299);
+
+    // the web chat's buttons are Ajax: a 302 inside the request used to leave the page as it was
+    browser.findElement(By.id("chat:forget")).click();
+    new Pages(browser, base).arrivesAt("signin.xhtml");
+    assertThat(browser.findElements(By.id("nav:signOut"))).as("signed out").isEmpty();
   }
 
   private void changePassword(Member vera, String next) {

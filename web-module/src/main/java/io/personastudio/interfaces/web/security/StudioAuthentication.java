@@ -74,7 +74,10 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
       session.invalidate();
     }
     if (context.isProtected()) {
-      return context.redirect(request.getContextPath() + "/signin.xhtml");
+      String signIn = request.getContextPath() + "/signin.xhtml";
+      return FacesAjaxRedirect.isFacesAjax(request)
+          ? FacesAjaxRedirect.send(response, signIn)
+          : context.redirect(signIn);
     }
     return context.doNothing();
   }
