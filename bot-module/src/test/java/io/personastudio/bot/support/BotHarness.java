@@ -1,5 +1,7 @@
 package io.personastudio.bot.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.personastudio.bot.conversation.ConversationSettings;
 import io.personastudio.bot.fake.FakeTelegramServer;
 import io.personastudio.bot.port.PersonaReplies;
@@ -11,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionFactory;
 
 /** A fake Telegram and a bot polling it, with in-memory ports; each test builds its own. */
 public final class BotHarness implements AutoCloseable {
@@ -27,12 +31,11 @@ public final class BotHarness implements AutoCloseable {
   private TelegramBot bot;
   private final BotSettings settings;
 
-  private BotHarness(PersonaReplies replies, InMemoryLedger ledger, BotSettings settings)
-      throws IOException {
+  private BotHarness(PersonaReplies replies, UnaryOperator<BotSettings> tune) throws IOException {
     this.telegram = FakeTelegramServer.start(0, TOKEN);
     this.replies = replies;
-    this.ledger = ledger;
-    this.settings = settings == null ? fastSettings(telegram) : settings;
+    this.ledger = new InMemoryLedger();
+    this.settings = tune.apply(fastSettings(telegram));
   }
 
   /**
@@ -48,9 +51,20 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public static BotHarness start(PersonaReplies replies) throws IOException {
-    BotHarness harness = new BotHarness(replies, new InMemoryLedger(), null);
+    return start(replies, UnaryOperator.identity());
+  }
+
+  /** A bot on the {@link #fastSettings fast settings} as {@code tune} changes them. */
+  public static BotHarness start(PersonaReplies replies, UnaryOperator<BotSettings> tune)
+      throws IOException {
+    BotHarness harness = new BotHarness(replies, tune);
     harness.startBot();
     return harness;
+  }
+
+  /** Awaitility as the bot tests wait: up to 20 s, checking every 20 ms. */
+  public static ConditionFactory eventually() {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20));
   }
 
   public static BotHarness started() throws IOException {

@@ -1,5 +1,6 @@
 package io.personastudio.bot.telegram;
 
+import static io.personastudio.bot.support.BotHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +32,14 @@ class OffsetConfirmationTest {
   @BeforeEach
   void start() throws Exception {
     replies = new ScriptedReplies(this::script);
-    harness = BotHarness.start(replies);
-    harness.stopBot();
     // HTTP timeout 0.5 s, 1 s polls: the watchdog calls a poller stale after 2 s without a beat
-    harness.startBot(
-        BotHarness.fastSettings(harness.telegram)
-            .withRetries(6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500))
-            .withPolling(1, Duration.ofMillis(100)));
+    harness =
+        BotHarness.start(
+            replies,
+            s ->
+                s.withRetries(
+                        6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(500))
+                    .withPolling(1, Duration.ofMillis(100)));
   }
 
   @AfterEach
@@ -57,10 +58,6 @@ class OffsetConfirmationTest {
       return "slow done";
     }
     return request.personaId() + ": " + request.message();
-  }
-
-  private static ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20));
   }
 
   private long slowRequests() {

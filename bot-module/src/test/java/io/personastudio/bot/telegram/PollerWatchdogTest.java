@@ -1,9 +1,9 @@
 package io.personastudio.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.personastudio.bot.support.BotHarness;
+import io.personastudio.bot.support.ScriptedReplies;
 import java.time.Duration;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +21,15 @@ class PollerWatchdogTest {
 
   @BeforeEach
   void start() throws Exception {
-    harness = BotHarness.started();
-    harness.stopBot();
     // HTTP timeout 30 s: a poller is stale only after 61 s without a beat, so within this test
     // only the watchdog's check for a dead thread can bring polling back
-    harness.startBot(
-        BotHarness.fastSettings(harness.telegram)
-            .withRetries(6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30))
-            .withPolling(1, Duration.ofMillis(100)));
+    harness =
+        BotHarness.start(
+            new ScriptedReplies(),
+            s ->
+                s.withRetries(
+                        6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30))
+                    .withPolling(1, Duration.ofMillis(100)));
   }
 
   @AfterEach
@@ -38,10 +39,7 @@ class PollerWatchdogTest {
 
   private static ConditionFactory eventually() {
     // the poller's death is the point: Awaitility must not report it as this test's failure
-    return await()
-        .dontCatchUncaughtExceptions()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(20));
+    return BotHarness.eventually().dontCatchUncaughtExceptions();
   }
 
   @Test
