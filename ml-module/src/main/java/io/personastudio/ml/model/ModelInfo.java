@@ -26,6 +26,10 @@ package io.personastudio.ml.model;
  *     context holds the persona's own last replies: without this it repeated them). False in
  *     artifacts written before it: only the newest turn is avoided, the policy they were trained
  *     with
+ * @param replyLengthPenalty the reply policy lowers a pool line's score by this times ln(its words
+ *     / the median words of the person's pool lines) when it is longer than that median, so replies
+ *     are about as long as the person's (docs/BENCHMARKS-ml.md, session 11). 0 (artifacts written
+ *     before it): no penalty, the policy they were trained with
  */
 public record ModelInfo(
     int formatVersion,
@@ -41,11 +45,13 @@ public record ModelInfo(
     float generatorLoss,
     float generatorGate,
     int rankConsensusReplies,
-    boolean repliesAvoidContext) {
+    boolean repliesAvoidContext,
+    float replyLengthPenalty) {
 
   /**
-   * Information written before {@code rankConsensusReplies} and {@code repliesAvoidContext} existed
-   * (and by callers that do not set them): the reply and ranking policy of then.
+   * Information written before {@code rankConsensusReplies}, {@code repliesAvoidContext} and {@code
+   * replyLengthPenalty} existed (and by callers that do not set them): the reply and ranking policy
+   * of then.
    */
   public ModelInfo(
       int formatVersion,
@@ -74,11 +80,32 @@ public record ModelInfo(
         generatorLoss,
         generatorGate,
         0,
-        false);
+        false,
+        0f);
   }
 
   /** The same information with another generator gate. */
   public ModelInfo withGeneratorGate(float gate) {
+    return withPolicy(gate, rankConsensusReplies, repliesAvoidContext, replyLengthPenalty);
+  }
+
+  /** The same information with another number of replies ranking's consensus compares with. */
+  public ModelInfo withRankConsensusReplies(int replies) {
+    return withPolicy(generatorGate, replies, repliesAvoidContext, replyLengthPenalty);
+  }
+
+  /** The same information with the other choice of whether replies avoid the context's lines. */
+  public ModelInfo withRepliesAvoidingContext(boolean avoid) {
+    return withPolicy(generatorGate, rankConsensusReplies, avoid, replyLengthPenalty);
+  }
+
+  /** The same information with another reply length penalty. */
+  public ModelInfo withReplyLengthPenalty(float penalty) {
+    return withPolicy(generatorGate, rankConsensusReplies, repliesAvoidContext, penalty);
+  }
+
+  /** What training measured, kept; the reply and ranking policy's knobs as given. */
+  private ModelInfo withPolicy(float gate, int replies, boolean avoid, float lengthPenalty) {
     return new ModelInfo(
         formatVersion,
         engine,
@@ -92,45 +119,8 @@ public record ModelInfo(
         generatorSteps,
         generatorLoss,
         gate,
-        rankConsensusReplies,
-        repliesAvoidContext);
-  }
-
-  /** The same information with another number of replies ranking's consensus compares with. */
-  public ModelInfo withRankConsensusReplies(int replies) {
-    return new ModelInfo(
-        formatVersion,
-        engine,
-        personId,
-        personName,
-        hyperparameters,
-        trainingPairs,
-        steps,
-        finalLoss,
-        completed,
-        generatorSteps,
-        generatorLoss,
-        generatorGate,
         replies,
-        repliesAvoidContext);
-  }
-
-  /** The same information with the other choice of whether replies avoid the context's lines. */
-  public ModelInfo withRepliesAvoidingContext(boolean avoid) {
-    return new ModelInfo(
-        formatVersion,
-        engine,
-        personId,
-        personName,
-        hyperparameters,
-        trainingPairs,
-        steps,
-        finalLoss,
-        completed,
-        generatorSteps,
-        generatorLoss,
-        generatorGate,
-        rankConsensusReplies,
-        avoid);
+        avoid,
+        lengthPenalty);
   }
 }

@@ -27,6 +27,16 @@ public final class PersonaModel {
    */
   public static final int RANK_CONSENSUS_REPLIES = 12;
 
+  /**
+   * Replying only, for new models ({@link ModelInfo#replyLengthPenalty}): a pool line longer than
+   * the person's median line loses this times ln(its words / the median). Without it the policy
+   * preferred long lines (their many words agree with more neighbours): replies were a third longer
+   * than the person's real ones (mean 87 against 65 characters, 90th percentile 219 against 142);
+   * with 0.1 they are about as long (56, 117) and read more like the person (docs/BENCHMARKS-ml.md,
+   * session 11).
+   */
+  public static final float REPLY_LENGTH_PENALTY = 0.1f;
+
   /** Ranking only: weight of the word overlap between candidate and context. */
   private static final float ECHO = 1.5f;
 
@@ -67,6 +77,8 @@ public final class PersonaModel {
   private final KnownWords words;
   private final GeneratorBound generatorBound;
   private final float generatorGate;
+  private final int[] replyWordCounts;
+  private final float[] replyLength;
 
   public PersonaModel(
       ModelInfo info,
@@ -94,6 +106,7 @@ public final class PersonaModel {
     replyEmbeddings = new float[n][];
     replyStyle = new float[n];
     replyEvidence = new float[n];
+    replyWordCounts = new int[n];
     Map<String, Integer> frequency = new HashMap<>();
     for (int i = 0; i < n; i++) {
       String reply = poolReplies.get(i);
@@ -104,12 +117,15 @@ public final class PersonaModel {
       replyStyle[i] = styleScore(style.voice(), reply);
       replyEvidence[i] = evidence(reply);
       frequency.merge(reply, 1, Integer::sum);
-      knownWords.addAll(Tokenizer.words(reply));
+      List<String> replyTokens = Tokenizer.words(reply);
+      replyWordCounts[i] = replyTokens.size();
+      knownWords.addAll(replyTokens);
       for (String turn : poolContexts.get(i)) {
         knownWords.addAll(Tokenizer.words(turn));
       }
     }
     words = KnownWords.of(knownWords);
+    replyLength = lengthPenalties(replyWordCounts, info.replyLengthPenalty());
     generatorBound = GeneratorBound.of(info.hyperparameters(), style, REPLY_STYLE);
     generatorGate = gateOf(info);
     contextIndex = new Bm25Index(contextDocs);
@@ -154,6 +170,29 @@ public final class PersonaModel {
     words = m.words;
     generatorBound = m.generatorBound;
     generatorGate = gateOf(info);
+    replyWordCounts = m.replyWordCounts;
+    replyLength =
+        info.replyLengthPenalty() == m.info.replyLengthPenalty()
+            ? m.replyLength
+            : lengthPenalties(replyWordCounts, info.replyLengthPenalty());
+  }
+
+  /**
+   * Per pool line of {@code words[i]} words: {@code weight} x ln(its words / the pool's median) if
+   * it is longer than the median, else 0 (all 0 for weight 0).
+   */
+  static float[] lengthPenalties(int[] words, float weight) {
+    float[] penalties = new float[words.length];
+    if (weight == 0f || words.length == 0) {
+      return penalties;
+    }
+    int[] sorted = words.clone();
+    java.util.Arrays.sort(sorted);
+    double median = Math.max(1, sorted[sorted.length / 2]);
+    for (int i = 0; i < words.length; i++) {
+      penalties[i] = weight * (float) Math.max(0, Math.log(Math.max(1, words[i]) / median));
+    }
+    return penalties;
   }
 
   /** This model with the generator gate tuned for it ({@link ModelInfo#generatorGate}). */
@@ -268,7 +307,9 @@ public final class PersonaModel {
    * other retrieved replies, weighted by their retrieval score, a minimum-Bayes-risk choice);
    * generated text that is unfinished, repetitive, echoes the context or holds words never seen in
    * the training chat is rejected; a retrieved line the context already holds is not said again
-   * ({@link ModelInfo#repliesAvoidContext}). Falls back to the most frequent reply; never empty.
+   * ({@link ModelInfo#repliesAvoidContext}), and one much longer than the person's usual line loses
+   * a little ({@link ModelInfo#replyLengthPenalty}). Falls back to the most frequent reply; never
+   * empty.
    */
   public Answer answer(List<String> context) {
     return answer(context, true);
@@ -370,7 +411,8 @@ public final class PersonaModel {
           score(q, replyVectors[i], replyEmbeddings[i], REPLY_STYLE * replyStyle[i], 0f)
               + h.weightContext() * contextSimilarity
               + h.weightEvidence() * replyEvidence[i]
-              + h.weightConsensus() * consensus[c];
+              + h.weightConsensus() * consensus[c]
+              - replyLength[i];
       if (s > bestScore) {
         bestScore = s;
         best = i;

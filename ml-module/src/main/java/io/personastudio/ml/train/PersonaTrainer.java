@@ -219,7 +219,8 @@ public final class PersonaTrainer {
             generator == null ? 0f : recent(generator.losses(), 20),
             0f,
             PersonaModel.RANK_CONSENSUS_REPLIES,
-            true);
+            true,
+            PersonaModel.REPLY_LENGTH_PENALTY);
     PersonaModel model =
         new PersonaModel(
             info,

@@ -2,6 +2,7 @@ package io.personastudio.ml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -359,6 +360,63 @@ class ReplyPolicyTest {
       String question = "Hey Alice, what do you think about the " + topic + "?";
       List<String> again = List.of(question, model.reply(List.of(question)), question);
       assertThat(loaded.answer(again)).isEqualTo(repeating.answer(again));
+    }
+  }
+
+  @Test
+  void aLineMuchLongerThanThePersonsUsualLosesToATypicalOne() {
+    List<String> asked = List.of("shall we get coffee?");
+    String rant =
+        "oh coffee, well, I could talk for hours about the coffee place and its awful chairs again";
+    String typical = "sure, coffee sounds good";
+    List<List<String>> contexts =
+        List.of(
+            asked, asked, List.of("how was the museum"), List.of("nice weather"), List.of("bye"));
+    List<String> replies = List.of(rant, typical, "fine", "yes", "see you");
+    // every weighted term off: the two answers to the question tie, and the first stored is said
+    ModelInfo termsOff =
+        SmallGeneratingModel.withHyperparameters(
+                model,
+                h ->
+                    h.withWeights(0f, 0f, 0f, 0f, 0f)
+                        .withEvidenceWeight(0f)
+                        .withConsensusWeight(0f))
+            .info();
+
+    PersonaModel before = handMade(termsOff.withReplyLengthPenalty(0f), contexts, replies);
+    PersonaModel now =
+        handMade(
+            termsOff.withReplyLengthPenalty(PersonaModel.REPLY_LENGTH_PENALTY), contexts, replies);
+
+    assertThat(before.reply(asked)).isEqualTo(rant);
+    assertThat(now.reply(asked)).isEqualTo(typical);
+  }
+
+  @Test
+  void theLengthPenaltyGrowsWithTheLogOfTheLengthAboveThePoolsMedian() {
+    float[] penalties = PersonaModel.lengthPenalties(new int[] {2, 1, 4, 8}, 0.5f);
+
+    // median of 2, 1, 4, 8 words (the upper one of an even pool): 4
+    assertThat(penalties[0]).isZero();
+    assertThat(penalties[1]).isZero();
+    assertThat(penalties[2]).isZero();
+    assertThat(penalties[3]).isCloseTo((float) (0.5 * Math.log(2)), offset(1e-6f));
+    assertThat(PersonaModel.lengthPenalties(new int[] {1, 8}, 0f)).containsOnly(0f);
+  }
+
+  @Test
+  void artifactWrittenBeforeTheLengthPenaltyRepliesAsItDidThen() {
+    byte[] bytes = ModelArtifact.toBytes(model);
+
+    PersonaModel loaded = ModelArtifact.fromBytes(withoutHeaderField(bytes, "replyLengthPenalty"));
+
+    assertThat(model.info().replyLengthPenalty()).isEqualTo(PersonaModel.REPLY_LENGTH_PENALTY);
+    assertThat(loaded.info().replyLengthPenalty()).isZero();
+    PersonaModel unpenalised =
+        SmallGeneratingModel.withInfo(model, model.info().withReplyLengthPenalty(0f));
+    for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
+      List<String> context = List.of("Hey Alice, what do you think about the " + topic + "?");
+      assertThat(loaded.answer(context)).isEqualTo(unpenalised.answer(context));
     }
   }
 

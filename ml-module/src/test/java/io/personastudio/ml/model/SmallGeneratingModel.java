@@ -56,7 +56,8 @@ final class SmallGeneratingModel {
             i.generatorLoss(),
             i.generatorGate(),
             i.rankConsensusReplies(),
-            i.repliesAvoidContext());
+            i.repliesAvoidContext(),
+            i.replyLengthPenalty());
     return withInfo(m, info);
   }
 
