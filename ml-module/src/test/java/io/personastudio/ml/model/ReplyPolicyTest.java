@@ -140,10 +140,7 @@ class ReplyPolicyTest {
     String personal = "ok the coffee!!";
     assertThat(style.evidence(personal)).isGreaterThan(style.evidence(neutral));
     List<String> asked = List.of("what about the coffee?");
-    PersonaModel evidenceOnly =
-        SmallGeneratingModel.withHyperparameters(
-            model,
-            h -> h.withWeights(0f, 0f, 0f, 0f, 0f).withEvidenceWeight(1f).withConsensusWeight(0f));
+    PersonaModel evidenceOnly = SmallGeneratingModel.withInfo(model, onlyTerms(1f, 0f));
     PersonaModel nothing =
         SmallGeneratingModel.withHyperparameters(evidenceOnly, h -> h.withEvidenceWeight(0f));
     PersonaModel with = withPool(evidenceOnly, style, asked, neutral, personal);
@@ -152,6 +149,20 @@ class ReplyPolicyTest {
     // every other term is off: without evidence the candidates tie and the first stored one is said
     assertThat(without.reply(asked)).isEqualTo(neutral);
     assertThat(with.reply(asked)).isEqualTo(personal);
+  }
+
+  /**
+   * The small model's information with every weighted term of the policy off but style evidence and
+   * consensus, at these weights.
+   */
+  private static ModelInfo onlyTerms(float evidence, float consensus) {
+    return SmallGeneratingModel.withHyperparameters(
+            model,
+            h ->
+                h.withWeights(0f, 0f, 0f, 0f, 0f)
+                    .withEvidenceWeight(evidence)
+                    .withConsensusWeight(consensus))
+        .info();
   }
 
   /** A model of the small model's trained parts with this style model and two stored replies. */
@@ -171,10 +182,7 @@ class ReplyPolicyTest {
   void consensusWeightPrefersTheAnswerTheLikelyRepliesAgreeOn() {
     PersonaModel without =
         SmallGeneratingModel.withHyperparameters(model, h -> h.withConsensusWeight(0f));
-    PersonaModel only =
-        SmallGeneratingModel.withHyperparameters(
-            model,
-            h -> h.withWeights(0f, 0f, 0f, 0f, 0f).withEvidenceWeight(0f).withConsensusWeight(1f));
+    PersonaModel only = SmallGeneratingModel.withInfo(model, onlyTerms(0f, 1f));
     double with = 0;
     double before = 0;
     for (String topic : List.of("coffee", "movie", "dinner", "concert", "football", "beach")) {
@@ -225,14 +233,7 @@ class ReplyPolicyTest {
       contexts.add(List.of("hello there friend " + i));
       replies.add("hello");
     }
-    ModelInfo consensusOnly =
-        SmallGeneratingModel.withHyperparameters(
-                model,
-                h ->
-                    h.withWeights(0f, 0f, 0f, 0f, 0f)
-                        .withEvidenceWeight(0f)
-                        .withConsensusWeight(1f))
-            .info();
+    ModelInfo consensusOnly = onlyTerms(0f, 1f);
     PersonaModel closest = handMade(consensusOnly, contexts, replies);
     PersonaModel every =
         handMade(consensusOnly.withRankConsensusReplies(Integer.MAX_VALUE), contexts, replies);
@@ -374,14 +375,7 @@ class ReplyPolicyTest {
             asked, asked, List.of("how was the museum"), List.of("nice weather"), List.of("bye"));
     List<String> replies = List.of(rant, typical, "fine", "yes", "see you");
     // every weighted term off: the two answers to the question tie, and the first stored is said
-    ModelInfo termsOff =
-        SmallGeneratingModel.withHyperparameters(
-                model,
-                h ->
-                    h.withWeights(0f, 0f, 0f, 0f, 0f)
-                        .withEvidenceWeight(0f)
-                        .withConsensusWeight(0f))
-            .info();
+    ModelInfo termsOff = onlyTerms(0f, 0f);
 
     PersonaModel before = handMade(termsOff.withReplyLengthPenalty(0f), contexts, replies);
     PersonaModel now =
