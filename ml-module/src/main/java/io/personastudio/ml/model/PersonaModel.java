@@ -4,6 +4,7 @@ import io.personastudio.ml.text.SparseVector;
 import io.personastudio.ml.text.Tokenizer;
 import io.personastudio.ml.text.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,8 +78,7 @@ public final class PersonaModel {
   private final KnownWords words;
   private final GeneratorBound generatorBound;
   private final float generatorGate;
-  private final int[] replyWordCounts;
-  private final float[] replyLength;
+  private final float[] replyLengthExcess;
 
   public PersonaModel(
       ModelInfo info,
@@ -106,7 +106,7 @@ public final class PersonaModel {
     replyEmbeddings = new float[n][];
     replyStyle = new float[n];
     replyEvidence = new float[n];
-    replyWordCounts = new int[n];
+    int[] replyWords = new int[n];
     Map<String, Integer> frequency = new HashMap<>();
     for (int i = 0; i < n; i++) {
       String reply = poolReplies.get(i);
@@ -118,14 +118,14 @@ public final class PersonaModel {
       replyEvidence[i] = evidence(reply);
       frequency.merge(reply, 1, Integer::sum);
       List<String> replyTokens = Tokenizer.words(reply);
-      replyWordCounts[i] = replyTokens.size();
+      replyWords[i] = replyTokens.size();
       knownWords.addAll(replyTokens);
       for (String turn : poolContexts.get(i)) {
         knownWords.addAll(Tokenizer.words(turn));
       }
     }
     words = KnownWords.of(knownWords);
-    replyLength = lengthPenalties(replyWordCounts, info.replyLengthPenalty());
+    replyLengthExcess = lengthExcess(replyWords);
     generatorBound = GeneratorBound.of(info.hyperparameters(), style, REPLY_STYLE);
     generatorGate = gateOf(info);
     contextIndex = new Bm25Index(contextDocs);
@@ -170,29 +170,25 @@ public final class PersonaModel {
     words = m.words;
     generatorBound = m.generatorBound;
     generatorGate = gateOf(info);
-    replyWordCounts = m.replyWordCounts;
-    replyLength =
-        info.replyLengthPenalty() == m.info.replyLengthPenalty()
-            ? m.replyLength
-            : lengthPenalties(replyWordCounts, info.replyLengthPenalty());
+    replyLengthExcess = m.replyLengthExcess;
   }
 
   /**
-   * Per pool line of {@code words[i]} words: {@code weight} x ln(its words / the pool's median) if
-   * it is longer than the median, else 0 (all 0 for weight 0).
+   * Per pool line of {@code words[i]} words: ln(its words / the pool's median) if it is longer than
+   * the median, else 0; the reply policy subtracts {@link ModelInfo#replyLengthPenalty} times this.
    */
-  static float[] lengthPenalties(int[] words, float weight) {
-    float[] penalties = new float[words.length];
-    if (weight == 0f || words.length == 0) {
-      return penalties;
+  static float[] lengthExcess(int[] words) {
+    float[] excess = new float[words.length];
+    if (words.length == 0) {
+      return excess;
     }
     int[] sorted = words.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     double median = Math.max(1, sorted[sorted.length / 2]);
     for (int i = 0; i < words.length; i++) {
-      penalties[i] = weight * (float) Math.max(0, Math.log(Math.max(1, words[i]) / median));
+      excess[i] = (float) Math.max(0, Math.log(Math.max(1, words[i]) / median));
     }
-    return penalties;
+    return excess;
   }
 
   /** This model with the generator gate tuned for it ({@link ModelInfo#generatorGate}). */
@@ -412,7 +408,7 @@ public final class PersonaModel {
               + h.weightContext() * contextSimilarity
               + h.weightEvidence() * replyEvidence[i]
               + h.weightConsensus() * consensus[c]
-              - replyLength[i];
+              - info.replyLengthPenalty() * replyLengthExcess[i];
       if (s > bestScore) {
         bestScore = s;
         best = i;

@@ -388,14 +388,14 @@ class ReplyPolicyTest {
 
   @Test
   void theLengthPenaltyGrowsWithTheLogOfTheLengthAboveThePoolsMedian() {
-    float[] penalties = PersonaModel.lengthPenalties(new int[] {2, 1, 4, 8}, 0.5f);
+    float[] excess = PersonaModel.lengthExcess(new int[] {2, 1, 4, 8});
 
     // median of 2, 1, 4, 8 words (the upper one of an even pool): 4
-    assertThat(penalties[0]).isZero();
-    assertThat(penalties[1]).isZero();
-    assertThat(penalties[2]).isZero();
-    assertThat(penalties[3]).isCloseTo((float) (0.5 * Math.log(2)), offset(1e-6f));
-    assertThat(PersonaModel.lengthPenalties(new int[] {1, 8}, 0f)).containsOnly(0f);
+    assertThat(excess[0]).isZero();
+    assertThat(excess[1]).isZero();
+    assertThat(excess[2]).isZero();
+    assertThat(excess[3]).isCloseTo((float) Math.log(2), offset(1e-6f));
+    assertThat(PersonaModel.lengthExcess(new int[0])).isEmpty();
   }
 
   @Test
