@@ -217,6 +217,13 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
   }
 
+  /** Drops the faults still planned for {@code method}: its next call is answered normally. */
+  public void clearFaults(String method) {
+    synchronized (faults) {
+      faults.remove(method.toLowerCase(Locale.ROOT));
+    }
+  }
+
   /** Telegram's limits: 1 message/s per chat, 30/s overall; over them, 429 retry_after 1. */
   public void limits(boolean on) {
     limitsOn = on;

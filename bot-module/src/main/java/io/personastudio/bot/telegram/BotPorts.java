@@ -4,6 +4,7 @@ import io.personastudio.bot.port.ChatBindings;
 import io.personastudio.bot.port.ConversationMemory;
 import io.personastudio.bot.port.PersonaDirectory;
 import io.personastudio.bot.port.PersonaReplies;
+import io.personastudio.bot.port.ReplyOutbox;
 import io.personastudio.bot.port.Transactions;
 import io.personastudio.bot.port.UpdateLedger;
 
@@ -14,4 +15,5 @@ public record BotPorts(
     ConversationMemory memory,
     PersonaReplies replies,
     UpdateLedger ledger,
+    ReplyOutbox outbox,
     Transactions transactions) {}

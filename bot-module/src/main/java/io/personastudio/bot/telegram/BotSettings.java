@@ -23,7 +23,8 @@ public record BotSettings(
     Duration backoffMax,
     int handlerThreads,
     Duration watchdogInterval,
-    Duration typingDelay) {
+    Duration typingDelay,
+    Duration outboxLease) {
 
   public BotSettings {
     Objects.requireNonNull(token, "token");
@@ -35,6 +36,14 @@ public record BotSettings(
    * extra Bot API call cost about as much as the reply's own send.
    */
   public static final Duration TYPING_DELAY = Duration.ofMillis(300);
+
+  /**
+   * How long a recorded reply stays with the node that recorded it (renewed every third of it)
+   * before another node, looking every tenth of it, sends it: about the longest a reply of a node
+   * that died waits, and far longer than any pause a live node should have (a node paused longer
+   * than its lease has its replies sent twice).
+   */
+  public static final Duration OUTBOX_LEASE = Duration.ofSeconds(10);
 
   /**
    * Production defaults: under Telegram's 30 messages/s and 1/s per chat. Overall 25/s, not 28:
@@ -54,7 +63,8 @@ public record BotSettings(
         Duration.ofSeconds(30),
         8,
         Duration.ofSeconds(5),
-        TYPING_DELAY);
+        TYPING_DELAY,
+        OUTBOX_LEASE);
   }
 
   public BotSettings withLimits(Duration global, Duration perChat) {
@@ -88,6 +98,11 @@ public record BotSettings(
     return with(b -> b.typingDelay = delay);
   }
 
+  /** How long a node's recorded replies are left to it before another node sends them. */
+  public BotSettings withOutboxLease(Duration lease) {
+    return with(b -> b.outboxLease = lease);
+  }
+
   private BotSettings with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
@@ -108,6 +123,7 @@ public record BotSettings(
     private final int handlerThreads;
     Duration watchdogInterval;
     Duration typingDelay;
+    Duration outboxLease;
 
     Copy(BotSettings s) {
       token = s.token;
@@ -122,6 +138,7 @@ public record BotSettings(
       handlerThreads = s.handlerThreads;
       watchdogInterval = s.watchdogInterval;
       typingDelay = s.typingDelay;
+      outboxLease = s.outboxLease;
     }
 
     BotSettings settings() {
@@ -137,7 +154,8 @@ public record BotSettings(
           backoffMax,
           handlerThreads,
           watchdogInterval,
-          typingDelay);
+          typingDelay,
+          outboxLease);
     }
   }
 
@@ -155,6 +173,8 @@ public record BotSettings(
         + globalInterval
         + ", perChatInterval="
         + perChatInterval
+        + ", outboxLease="
+        + outboxLease
         + "]";
   }
 }

@@ -34,6 +34,7 @@ public final class TelegramBot implements AutoCloseable {
   private final ThreadFactory threads;
   private final BotApi api;
   private final TelegramGateway gateway;
+  private final ReplyDelivery delivery;
   private final UpdateProcessor processor;
   private final ChatStripes<Update> stripes;
   private PollerWatchdog watchdog;
@@ -57,7 +58,9 @@ public final class TelegramBot implements AutoCloseable {
             ports.replies(),
             TokenAttemptThrottle.standard(clock),
             conversation);
-    this.processor = new UpdateProcessor(handler, ports.ledger(), ports.transactions(), gateway);
+    this.delivery = new ReplyDelivery(ports.outbox(), gateway, settings.outboxLease(), threads);
+    this.processor =
+        new UpdateProcessor(handler, ports.ledger(), ports.transactions(), gateway, delivery);
     this.stripes =
         new ChatStripes<>(settings.handlerThreads(), STRIPE_BATCH, threads, processor::processAll);
     LOG.log(Level.INFO, "Telegram bot configured: {0}", settings);
@@ -137,6 +140,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     stripes.close();
     gateway.close();
+    delivery.close();
     api.close();
   }
 }

@@ -12,12 +12,13 @@ import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Updates, exactly once: an update's ledger entry and its conversation's effects share a
- * transaction, replies leave after the commit. Several updates waiting on one stripe share one
- * transaction ({@link #processAll}); when it fails, each is handled again in a transaction of its
- * own, so one bad update cannot cost the others their replies. A failure is logged (ids only, never
- * content), answered with a short apology and marked handled, and the bot goes on. The webhook
- * endpoint calls {@link #process} for one update.
+ * Updates, exactly once: an update's ledger entry, its conversation's effects and its replies
+ * (recorded in the {@link ReplyDelivery}'s outbox) share a transaction; the replies leave after the
+ * commit. Several updates waiting on one stripe share one transaction ({@link #processAll}); when
+ * it fails, each is handled again in a transaction of its own, so one bad update cannot cost the
+ * others their replies. A failure is logged (ids only, never content), answered with a short
+ * apology and marked handled, and the bot goes on. The webhook endpoint calls {@link #process} for
+ * one update.
  */
 public final class UpdateProcessor {
 
@@ -27,32 +28,40 @@ public final class UpdateProcessor {
   private final UpdateLedger ledger;
   private final Transactions transactions;
   private final TelegramGateway gateway;
+  private final ReplyDelivery delivery;
 
-  public UpdateProcessor(
+  UpdateProcessor(
       ConversationHandler handler,
       UpdateLedger ledger,
       Transactions transactions,
-      TelegramGateway gateway) {
+      TelegramGateway gateway,
+      ReplyDelivery delivery) {
     this.handler = handler;
     this.ledger = ledger;
     this.transactions = transactions;
     this.gateway = gateway;
+    this.delivery = delivery;
   }
 
   /** One update in a transaction of its own. */
   public void process(Update update) {
-    Pending one = new Pending(update, gateway);
+    Pending one = new Pending(update, gateway, delivery);
+    boolean first;
     try {
-      boolean first =
-          transactions.inTransaction(() -> one.handle(ledger.firstSeen(one.updateId), handler));
-      one.afterCommit(first);
+      first =
+          transactions.inTransaction(
+              () -> {
+                boolean seen = one.handle(ledger.firstSeen(one.updateId), handler);
+                delivery.record(List.of(one.outbox));
+                return seen;
+              });
     } catch (RuntimeException e) {
       one.outbox.discard();
       LOG.log(Level.ERROR, "update " + one.updateId + " failed; answering with an apology", e);
-      markHandled(one.updateId);
-      one.inbound.ifPresent(
-          in -> gateway.send(in.chatId(), Texts.of(in.language()).get("apology")));
+      apologise(one);
+      return;
     }
+    one.afterCommit(first);
   }
 
   /**
@@ -67,7 +76,7 @@ public final class UpdateProcessor {
       return;
     }
     List<Pending> batch = new ArrayList<>(updates.size());
-    updates.forEach(update -> batch.add(new Pending(update, gateway)));
+    updates.forEach(update -> batch.add(new Pending(update, gateway, delivery)));
     List<Boolean> firsts;
     try {
       firsts =
@@ -76,9 +85,12 @@ public final class UpdateProcessor {
                 List<Long> ids = new ArrayList<>(batch.size());
                 batch.forEach(p -> ids.add(p.updateId));
                 List<Boolean> seen = ledger.firstSeen(ids);
+                List<Outbox> outboxes = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                   batch.get(i).handle(seen.get(i), handler);
+                  outboxes.add(batch.get(i).outbox);
                 }
+                delivery.record(outboxes);
                 return seen;
               });
     } catch (RuntimeException e) {
@@ -96,13 +108,28 @@ public final class UpdateProcessor {
     }
   }
 
-  /** So that a restart does not replay an update that already got its apology. */
-  private void markHandled(long updateId) {
+  /**
+   * Marks the failed update handled (so that a restart does not replay it) and records its apology
+   * in the same transaction; if even that fails, the apology goes out unrecorded.
+   */
+  private void apologise(Pending failed) {
+    Outbox apology = new Outbox(gateway, delivery);
+    failed.inbound.ifPresent(
+        in -> apology.send(in.chatId(), Texts.of(in.language()).get("apology")));
     try {
-      transactions.inTransaction(() -> ledger.firstSeen(updateId));
+      transactions.inTransaction(
+          () -> {
+            ledger.firstSeen(failed.updateId);
+            delivery.record(List.of(apology));
+            return null;
+          });
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "could not mark update " + updateId + " as handled", e);
+      LOG.log(Level.ERROR, "could not mark update " + failed.updateId + " as handled", e);
+      apology.messages().forEach(m -> gateway.send(m.chatId(), m.text()));
+      apology.discard();
+      return;
     }
+    apology.flush();
   }
 
   /** One update on its way through: what it says and what it will answer once committed. */
@@ -111,10 +138,10 @@ public final class UpdateProcessor {
     final Optional<Inbound> inbound;
     final Outbox outbox;
 
-    Pending(Update update, TelegramGateway gateway) {
+    Pending(Update update, TelegramGateway gateway, ReplyDelivery delivery) {
       this.updateId = update.getUpdateId();
       this.inbound = UpdateTranslator.translate(update);
-      this.outbox = new Outbox(gateway);
+      this.outbox = new Outbox(gateway, delivery);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class BotHarness implements AutoCloseable {
   public final InMemoryBindings bindings = new InMemoryBindings();
   public final InMemoryMemory memory = new InMemoryMemory();
   public final InMemoryLedger ledger;
+  public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTransactions transactions = new InMemoryTransactions();
   public final PersonaReplies replies;
   private TelegramBot bot;
@@ -76,11 +77,20 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public void startBot(BotSettings custom) {
-    BotPorts ports = new BotPorts(directory, bindings, memory, replies, ledger, transactions);
-    bot =
-        new TelegramBot(
-            custom, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads());
+    bot = newBot(custom);
     bot.startPolling();
+  }
+
+  /** Another bot on this harness's ports and settings, not polling (a standby node's). */
+  public TelegramBot newBot() {
+    return newBot(settings);
+  }
+
+  private TelegramBot newBot(BotSettings custom) {
+    BotPorts ports =
+        new BotPorts(directory, bindings, memory, replies, ledger, outbox, transactions);
+    return new TelegramBot(
+        custom, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads());
   }
 
   public void stopBot() {

@@ -13,6 +13,7 @@ import io.personastudio.bot.support.InMemoryBindings;
 import io.personastudio.bot.support.InMemoryDirectory;
 import io.personastudio.bot.support.InMemoryLedger;
 import io.personastudio.bot.support.InMemoryMemory;
+import io.personastudio.bot.support.InMemoryOutbox;
 import io.personastudio.bot.support.InMemoryTransactions;
 import io.personastudio.bot.support.ScriptedReplies;
 import java.time.Clock;
@@ -47,7 +48,14 @@ class UpdateProcessorBatchTest {
   void start() throws Exception {
     telegram = FakeTelegramServer.start(0, BotHarness.TOKEN);
     BotPorts ports =
-        new BotPorts(directory, new InMemoryBindings(), memory, replies, ledger, transactions);
+        new BotPorts(
+            directory,
+            new InMemoryBindings(),
+            memory,
+            replies,
+            ledger,
+            new InMemoryOutbox(),
+            transactions);
     bot =
         new TelegramBot(
             BotHarness.fastSettings(telegram).withTypingDelay(Duration.ofMinutes(1)),

@@ -12,6 +12,7 @@ import io.personastudio.bot.support.InMemoryBindings;
 import io.personastudio.bot.support.InMemoryDirectory;
 import io.personastudio.bot.support.InMemoryLedger;
 import io.personastudio.bot.support.InMemoryMemory;
+import io.personastudio.bot.support.InMemoryOutbox;
 import io.personastudio.bot.support.NoTransactions;
 import io.personastudio.bot.support.ScriptedReplies;
 import java.net.URI;
@@ -37,6 +38,7 @@ class WebhookRegistrationTest {
             new InMemoryMemory(),
             new ScriptedReplies(),
             new InMemoryLedger(),
+            new InMemoryOutbox(),
             new NoTransactions());
     bot =
         new TelegramBot(

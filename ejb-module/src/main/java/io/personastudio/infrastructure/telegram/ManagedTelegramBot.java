@@ -7,6 +7,7 @@ import io.personastudio.bot.port.ChatBindings;
 import io.personastudio.bot.port.ConversationMemory;
 import io.personastudio.bot.port.PersonaDirectory;
 import io.personastudio.bot.port.PersonaReplies;
+import io.personastudio.bot.port.ReplyOutbox;
 import io.personastudio.bot.port.Transactions;
 import io.personastudio.bot.port.UpdateLedger;
 import io.personastudio.bot.telegram.BotApiException;
@@ -66,6 +67,7 @@ public class ManagedTelegramBot {
   @Inject ConversationMemory memory;
   @EJB PersonaReplies replies;
   @Inject UpdateLedger ledger;
+  @Inject ReplyOutbox outbox;
   @EJB Transactions transactions;
 
   private final ObjectMapper json =
@@ -269,7 +271,8 @@ public class ManagedTelegramBot {
   }
 
   private TelegramBot newBot(BotSettings settings) {
-    BotPorts ports = new BotPorts(directory, bindings, memory, replies, ledger, transactions);
+    BotPorts ports =
+        new BotPorts(directory, bindings, memory, replies, ledger, outbox, transactions);
     return new TelegramBot(
         settings, ports, ConversationSettings.defaults(), Clock.systemUTC(), threads);
   }

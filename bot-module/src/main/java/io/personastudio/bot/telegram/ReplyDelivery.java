@@ -1,0 +1,156 @@
+package io.personastudio.bot.telegram;
+
+import io.personastudio.bot.port.OutgoingMessage;
+import io.personastudio.bot.port.ReplyOutbox;
+import io.personastudio.bot.port.StoredMessage;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replies from the update's commit to Telegram, surviving the node: they are recorded in the
+ * update's transaction ({@link #record}), handed to the gateway after the commit, and removed from
+ * the {@link ReplyOutbox} once Telegram took them (removals are batched by one thread, so a burst
+ * costs a statement per batch, not per message). This node renews its leases every third of a lease
+ * and looks for messages whose lease ran out (their node stopped between commit and delivery) every
+ * tenth of one, claiming and sending them here. A node that dies after Telegram took a message but
+ * before its removal has it sent again: a duplicate instead of a lost reply, in a window of one
+ * removal's round trip.
+ */
+final class ReplyDelivery implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ReplyDelivery.class.getName());
+
+  /** Most expired messages claimed in one sweep (the next sweep takes the rest). */
+  static final int CLAIM_BATCH = 200;
+
+  private static final int ACK_BATCH = 500;
+
+  private final ReplyOutbox outbox;
+  private final TelegramGateway gateway;
+  private final Duration lease;
+  private final String owner = UUID.randomUUID().toString();
+  private final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
+  private final ScheduledExecutorService keeper;
+  private final Thread acker;
+
+  ReplyDelivery(
+      ReplyOutbox outbox, TelegramGateway gateway, Duration lease, ThreadFactory threads) {
+    this.outbox = outbox;
+    this.gateway = gateway;
+    this.lease = lease;
+    this.keeper = Executors.newSingleThreadScheduledExecutor(threads);
+    this.acker = threads.newThread(this::ackLoop);
+    acker.start();
+    long renewEvery = Math.max(1, lease.toMillis() / 3);
+    long sweepEvery = Math.max(1, lease.toMillis() / 10);
+    keeper.scheduleWithFixedDelay(this::renew, 0, renewEvery, TimeUnit.MILLISECONDS);
+    keeper.scheduleWithFixedDelay(this::sweep, 0, sweepEvery, TimeUnit.MILLISECONDS);
+  }
+
+  /** In the updates' transaction: stores what their outboxes hold. */
+  void record(List<Outbox> outboxes) {
+    List<OutgoingMessage> messages = new ArrayList<>();
+    outboxes.forEach(o -> messages.addAll(o.messages()));
+    if (messages.isEmpty()) {
+      return;
+    }
+    List<String> ids = outbox.record(owner, lease, messages);
+    if (ids.size() != messages.size()) {
+      throw new IllegalStateException(
+          "the outbox stored " + ids.size() + " of " + messages.size() + " messages");
+    }
+    int from = 0;
+    for (Outbox o : outboxes) {
+      int to = from + o.messages().size();
+      o.recorded(ids.subList(from, to));
+      from = to;
+    }
+  }
+
+  /** After the commit: queues a recorded message, removed from the outbox once settled. */
+  void send(String id, long chatId, String text) {
+    gateway.send(chatId, text).whenComplete((ok, failure) -> acks.add(id));
+  }
+
+  /** Messages handed to the gateway and not yet settled, plus settled ones not yet removed. */
+  int unacknowledged() {
+    return acks.size();
+  }
+
+  private void renew() {
+    try {
+      outbox.renew(owner, lease);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "renewing the outbox leases failed, retrying: {0}", e.toString());
+    }
+  }
+
+  private void sweep() {
+    try {
+      List<StoredMessage> orphans = outbox.claimExpired(owner, lease, CLAIM_BATCH);
+      if (!orphans.isEmpty()) {
+        LOG.log(Level.INFO, "sending {0} replies a stopped node left undelivered", orphans.size());
+        orphans.forEach(m -> send(m.id(), m.chatId(), m.text()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "sweeping the outbox failed, retrying: {0}", e.toString());
+    }
+  }
+
+  private void ackLoop() {
+    List<String> batch = new ArrayList<>();
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        batch.add(acks.take());
+        acks.drainTo(batch, ACK_BATCH - 1);
+        if (!remove(batch)) {
+          acks.addAll(batch);
+          Thread.sleep(1000);
+        }
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      acks.addAll(batch);
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean remove(List<String> ids) {
+    try {
+      outbox.delivered(ids);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "removing {0} sent replies failed, retrying: {1}", ids.size(), e);
+      return false;
+    }
+  }
+
+  /**
+   * Stops renewing (what the gateway still holds is left to another node once the lease runs out)
+   * and removes what was settled. Call after the gateway closed.
+   */
+  @Override
+  public void close() {
+    keeper.shutdownNow();
+    acker.interrupt();
+    try {
+      acker.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<String> settled = new ArrayList<>();
+    acks.drainTo(settled);
+    if (!settled.isEmpty()) {
+      remove(settled);
+    }
+  }
+}
