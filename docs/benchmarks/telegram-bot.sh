@@ -17,7 +17,7 @@ rm -f "$out"
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(getconf _NPROCESSORS_ONLN) cores" # nproc would say 1: it honours OMP_NUM_THREADS
 ./mvnw -B -pl web-module -am verify -Dtest='X*' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test='TelegramBenchmark,TelegramFailoverIT' -Dit.httpPort="$http" -Dit.clusterPort="$cluster" \
-  | grep -E 'Telegram take-over|Tests run:|BUILD|ERROR' || true
+  | grep -E 'Telegram take-over|Telegram outbox|Tests run:|BUILD|ERROR' || true
 echo "--- $out"
 cat "$out"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

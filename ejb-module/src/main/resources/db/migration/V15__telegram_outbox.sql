@@ -13,5 +13,6 @@ CREATE TABLE telegram_outbox (
     lease_until  timestamptz   NOT NULL,
     created_at   timestamptz   NOT NULL
 );
-CREATE INDEX telegram_outbox_owner_ix ON telegram_outbox (lease_owner);
-CREATE INDEX telegram_outbox_lease_ix ON telegram_outbox (lease_until);
+-- No index but the key: a row lives from its update's commit to its delivery (milliseconds to
+-- seconds), so the table stays small and the sweep's and the renewal's scans are cheap, while an index
+-- on lease_until would make every renewal a non-HOT update that rewrites every index.

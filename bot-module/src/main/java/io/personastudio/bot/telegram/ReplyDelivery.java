@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Replies from the update's commit to Telegram, surviving the node: they are recorded in the
  * update's transaction ({@link #record}), handed to the gateway after the commit, and removed from
- * the {@link ReplyOutbox} once Telegram took them (removals are batched by one thread, so a burst
- * costs a statement per batch, not per message). This node renews its leases every third of a lease
- * and looks for messages whose lease ran out (their node stopped between commit and delivery) every
- * tenth of one, claiming and sending them here. A node that dies after Telegram took a message but
- * before its removal has it sent again: a duplicate instead of a lost reply, in a window of one
- * removal's round trip.
+ * the {@link ReplyOutbox} once Telegram took them (removals are batched by one thread, lingering
+ * {@link #ACK_LINGER} for more, so a burst costs a statement per batch, not per message). This node
+ * renews its leases every third of a lease and looks for messages whose lease ran out (their node
+ * stopped between commit and delivery) every tenth of one, claiming and sending them here. A node
+ * that dies after Telegram took a message but before its removal has it sent again: a duplicate
+ * instead of a lost reply, in a window of one removal's round trip.
  */
 final class ReplyDelivery implements AutoCloseable {
 
@@ -33,6 +33,13 @@ final class ReplyDelivery implements AutoCloseable {
   static final int CLAIM_BATCH = 200;
 
   private static final int ACK_BATCH = 500;
+
+  /**
+   * How long the acknowledging thread waits for more settled messages before removing them, so that
+   * a burst removes many rows per statement; a node dying within this window after a delivery has
+   * that message sent again.
+   */
+  static final Duration ACK_LINGER = Duration.ofMillis(50);
 
   private final ReplyOutbox outbox;
   private final TelegramGateway gateway;
@@ -111,6 +118,8 @@ final class ReplyDelivery implements AutoCloseable {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         batch.add(acks.take());
+        // what settles within the linger shares the statement: under a burst a few per second
+        Thread.sleep(ACK_LINGER.toMillis());
         acks.drainTo(batch, ACK_BATCH - 1);
         if (!remove(batch)) {
           acks.addAll(batch);

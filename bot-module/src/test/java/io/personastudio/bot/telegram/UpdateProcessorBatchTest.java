@@ -39,6 +39,7 @@ class UpdateProcessorBatchTest {
   private final InMemoryLedger ledger = new InMemoryLedger();
   private final InMemoryMemory memory = new InMemoryMemory();
   private final InMemoryTransactions transactions = new InMemoryTransactions();
+  private final InMemoryOutbox outbox = new InMemoryOutbox();
   private final ScriptedReplies replies = new ScriptedReplies();
   private FakeTelegramServer telegram;
   private TelegramBot bot;
@@ -49,13 +50,7 @@ class UpdateProcessorBatchTest {
     telegram = FakeTelegramServer.start(0, BotHarness.TOKEN);
     BotPorts ports =
         new BotPorts(
-            directory,
-            new InMemoryBindings(),
-            memory,
-            replies,
-            ledger,
-            new InMemoryOutbox(),
-            transactions);
+            directory, new InMemoryBindings(), memory, replies, ledger, outbox, transactions);
     bot =
         new TelegramBot(
             BotHarness.fastSettings(telegram).withTypingDelay(Duration.ofMinutes(1)),
@@ -104,6 +99,9 @@ class UpdateProcessorBatchTest {
     assertThat(ledger.firstSeen(boom.getUpdateId()))
         .as("the failed one is marked handled")
         .isFalse();
+    BotHarness.eventually()
+        .alias("replies and the apology are removed from the outbox once sent")
+        .until(() -> outbox.waiting().isEmpty());
   }
 
   @Test

@@ -111,7 +111,33 @@ public class ManagedTelegramBot {
         return;
       }
     }
-    start(BotSettings.defaults(token.get().strip(), api), mode, webhook);
+    Optional<Duration> lease = outboxLease();
+    if (lease.isEmpty()) {
+      return;
+    }
+    start(
+        BotSettings.defaults(token.get().strip(), api).withOutboxLease(lease.get()), mode, webhook);
+  }
+
+  /** {@code persona.telegram.outbox-lease-seconds}, default 10; empty (and logged) if invalid. */
+  private Optional<Duration> outboxLease() {
+    String key = "persona.telegram.outbox-lease-seconds";
+    String value =
+        config
+            .getOptionalValue(key, String.class)
+            .orElse(String.valueOf(BotSettings.OUTBOX_LEASE.toSeconds()))
+            .strip();
+    try {
+      int seconds = Integer.parseInt(value);
+      if (seconds >= 1) {
+        return Optional.of(Duration.ofSeconds(seconds));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    LOG.severe(
+        "Telegram bot off: " + key + " must be a whole number of seconds >= 1, not " + value);
+    return Optional.empty();
   }
 
   /**
