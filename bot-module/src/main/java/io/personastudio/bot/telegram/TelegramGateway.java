@@ -226,7 +226,11 @@ public final class TelegramGateway implements AutoCloseable {
     }
     int left = backlog();
     if (left > 0) {
-      LOG.log(Level.WARNING, "gateway closed with {0} messages not delivered", left);
+      LOG.log(
+          Level.WARNING,
+          "gateway closed with {0} messages not delivered; recorded replies among them stay in the"
+              + " outbox for another node once this one's lease runs out",
+          left);
     }
   }
 }
