@@ -30,4 +30,11 @@ public interface ReplyOutbox {
    * returns them; a message is claimed by one caller only.
    */
   List<StoredMessage> claimExpired(String owner, Duration lease, int limit);
+
+  /**
+   * Leases to {@code owner} at most {@code limit} messages of other owners, whatever their lease,
+   * oldest first, and returns them: for a node that has just become the only one sending (the new
+   * polling leader: the node before it stopped, or died, before it lost the lock).
+   */
+  List<StoredMessage> takeOver(String owner, Duration lease, int limit);
 }

@@ -113,6 +113,29 @@ final class ReplyDelivery implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends every message other nodes left, whatever their lease: call when this node has just become
+   * the only one sending (polling mode's new leader), before it handles updates, so that what the
+   * node before it committed goes out at once and ahead of the new replies. Messages this node
+   * already holds are not touched. A failure is logged; the sweep takes them once their lease ran
+   * out.
+   */
+  void takeOver() {
+    try {
+      int taken = 0;
+      List<StoredMessage> batch;
+      while (!(batch = outbox.takeOver(owner, lease, CLAIM_BATCH)).isEmpty()) {
+        batch.forEach(m -> send(m.id(), m.chatId(), m.text()));
+        taken += batch.size();
+      }
+      if (taken > 0) {
+        LOG.log(Level.INFO, "sending {0} replies the node polling before left undelivered", taken);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "taking the outbox over failed, the sweep will: {0}", e.toString());
+    }
+  }
+
   private void ackLoop() {
     List<String> batch = new ArrayList<>();
     try {

@@ -67,8 +67,8 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Starts long polling under a watchdog, then registers the command menu (best effort): a node
-   * taking over polls first.
+   * Takes over the replies the node polling before left in the outbox, starts long polling under a
+   * watchdog, then registers the command menu (best effort): a node taking over polls first.
    */
   public synchronized void startPolling() {
     if (watchdog != null) {
@@ -79,6 +79,7 @@ public final class TelegramBot implements AutoCloseable {
     } catch (BotApiException e) {
       LOG.log(Level.WARNING, "deleteWebhook failed: {0}", e.getMessage());
     }
+    delivery.takeOver();
     Duration staleAfter =
         settings.httpTimeout().multipliedBy(2).plusSeconds(settings.pollTimeoutSeconds());
     watchdog =

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The outbox as a map in insertion order, leases on {@link System#nanoTime()}; shared between bots
@@ -67,14 +68,25 @@ public final class InMemoryOutbox implements ReplyOutbox {
   }
 
   @Override
-  public synchronized List<StoredMessage> claimExpired(String owner, Duration lease, int limit) {
+  public List<StoredMessage> claimExpired(String owner, Duration lease, int limit) {
+    long now = System.nanoTime();
+    return claim(owner, lease, limit, row -> row.leaseUntilNanos - now < 0);
+  }
+
+  @Override
+  public List<StoredMessage> takeOver(String owner, Duration lease, int limit) {
+    return claim(owner, lease, limit, row -> !row.owner.equals(owner));
+  }
+
+  private synchronized List<StoredMessage> claim(
+      String owner, Duration lease, int limit, Predicate<Row> claimable) {
     long now = System.nanoTime();
     List<StoredMessage> claimed = new ArrayList<>();
     for (Row row : rows.values()) {
       if (claimed.size() == limit) {
         break;
       }
-      if (row.leaseUntilNanos - now < 0) {
+      if (claimable.test(row)) {
         row.owner = owner;
         row.leaseUntilNanos = now + lease.toNanos();
         claimed.add(row.message);

@@ -68,6 +68,36 @@ class ReplyOutboxRecoveryTest {
   }
 
   @Test
+  void aBotThatStartsPollingSendsWhatTheBotBeforeItLeftAtOnceAndFirst() throws Exception {
+    // a lease far longer than the test: only the take-over can send the stuck reply
+    BotSettings longLease =
+        BotHarness.fastSettings(harness.telegram)
+            .withRetries(
+                10_000, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(3))
+            .withOutboxLease(Duration.ofMinutes(5));
+    harness.stopBot();
+    harness.startBot(longLease);
+    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
+    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
+    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+
+    harness.telegram.inject("sendMessage", Fault.serverError(502), 100_000);
+    harness.telegram.userSays(CHAT, 700, "en", "are you there?");
+    BotHarness.eventually().until(() -> harness.outbox.waiting().size() == 1);
+    harness.stopBot();
+    harness.telegram.clearFaults("sendMessage");
+
+    harness.startBot(longLease);
+    harness.telegram.userSays(CHAT, 700, "en", "hello again");
+    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 3);
+    assertThat(harness.telegram.textsTo(CHAT).subList(1, 3))
+        .satisfiesExactly(
+            stuck -> assertThat(stuck).contains("are you there?"),
+            next -> assertThat(next).contains("hello again"));
+    BotHarness.eventually().until(() -> harness.outbox.waiting().isEmpty());
+  }
+
+  @Test
   void aRunningBotKeepsItsRepliesWhileTelegramKeepsThemWaiting() throws Exception {
     String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
     harness.telegram.userSays(CHAT, 700, "en", "/start " + token);

@@ -105,22 +105,38 @@ public class JdbcReplyOutbox implements ReplyOutbox {
 
   @Override
   public List<StoredMessage> claimExpired(String owner, Duration lease, int limit) {
+    return claim("lease_until < now()", null, owner, lease, limit);
+  }
+
+  @Override
+  public List<StoredMessage> takeOver(String owner, Duration lease, int limit) {
+    return claim("lease_owner <> ?", owner, owner, lease, limit);
+  }
+
+  /** Leases the oldest rows matching {@code condition} (one parameter, or none if null). */
+  private List<StoredMessage> claim(
+      String condition, String parameter, String owner, Duration lease, int limit) {
     record Claimed(long seq, StoredMessage message) {}
     List<Claimed> claimed =
         db.with(
-            "claiming expired replies failed",
+            "claiming replies failed",
             c -> {
               try (PreparedStatement claim =
                   c.prepareStatement(
-                      "WITH expired AS (SELECT id FROM telegram_outbox WHERE lease_until < now()"
+                      "WITH claimable AS (SELECT id FROM telegram_outbox WHERE "
+                          + condition
                           + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)"
                           + " UPDATE telegram_outbox o SET lease_owner = ?, lease_until = "
                           + LEASE_END
-                          + " FROM expired WHERE o.id = expired.id"
+                          + " FROM claimable WHERE o.id = claimable.id"
                           + " RETURNING o.id, o.seq, o.chat_id, o.key_id, o.text_cipher")) {
-                claim.setInt(1, limit);
-                claim.setString(2, owner);
-                claim.setLong(3, lease.toMillis());
+                int p = 1;
+                if (parameter != null) {
+                  claim.setString(p++, parameter);
+                }
+                claim.setInt(p++, limit);
+                claim.setString(p++, owner);
+                claim.setLong(p, lease.toMillis());
                 List<Claimed> rows = new ArrayList<>();
                 try (ResultSet rs = claim.executeQuery()) {
                   while (rs.next()) {

@@ -114,6 +114,23 @@ class ReplyOutboxIT {
   }
 
   @Test
+  void aNewLeaderTakesOverTheRepliesOfOthersWhateverTheirLeaseButNotItsOwn() throws Exception {
+    transaction.begin();
+    List<String> left = outbox.record("old-leader", LONG, messages(3, "left"));
+    List<String> own = outbox.record("new-leader", LONG, messages(1, "own"));
+    transaction.commit();
+
+    List<StoredMessage> taken = outbox.takeOver("new-leader", LONG, 2);
+    taken = new ArrayList<>(taken);
+    taken.addAll(outbox.takeOver("new-leader", LONG, 2));
+
+    assertThat(taken).extracting(StoredMessage::id).containsExactlyElementsOf(left);
+    assertThat(outbox.takeOver("new-leader", LONG, 10)).as("nothing left but its own").isEmpty();
+    assertThat(own).hasSize(1);
+    assertThat(waiting()).isEqualTo(4);
+  }
+
+  @Test
   void nodesSweepingAtTheSameTimeClaimEachExpiredReplyOnce() throws Exception {
     transaction.begin();
     List<String> ids = outbox.record("node-a", Duration.ZERO, messages(400, "orphan"));

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * users keep writing; the standby takes the lock and polls, and every update is answered exactly
  * once. The kill falls inside the window between commit and delivery: Telegram answers 502 to the
  * leader's last {@value #STUCK} replies, which are committed (with their updates) and waiting in
- * its outbox when it dies; the standby sends them once their lease ran out. The take-over time (the
- * old leader's last answer to the new leader's first getUpdates) and the stuck replies' delay are
- * printed; docs/BENCHMARKS.md records them.
+ * its outbox when it dies; the standby sends them as it takes the lock, before it polls. The
+ * take-over time (the old leader's last answer to the new leader's first getUpdates) and the stuck
+ * replies' delay are printed; docs/BENCHMARKS.md records them.
  */
 class TelegramFailoverIT {
 
