@@ -24,17 +24,13 @@ class ReplyOutboxRecoveryTest {
 
   @BeforeEach
   void start() throws Exception {
-    // many attempts: a bot must not give a reply up while Telegram answers 502
-    harness =
-        BotHarness.start(
-            new ScriptedReplies(),
-            s ->
-                s.withRetries(
-                        10_000,
-                        Duration.ofMillis(20),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(3))
-                    .withOutboxLease(LEASE));
+    harness = BotHarness.start(new ScriptedReplies(), s -> patient(s).withOutboxLease(LEASE));
+  }
+
+  /** Many attempts: a bot must not give a reply up while Telegram answers 502. */
+  private static BotSettings patient(BotSettings settings) {
+    return settings.withRetries(
+        10_000, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(3));
   }
 
   @AfterEach
@@ -71,10 +67,7 @@ class ReplyOutboxRecoveryTest {
   void aBotThatStartsPollingSendsWhatTheBotBeforeItLeftAtOnceAndFirst() throws Exception {
     // a lease far longer than the test: only the take-over can send the stuck reply
     BotSettings longLease =
-        BotHarness.fastSettings(harness.telegram)
-            .withRetries(
-                10_000, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(3))
-            .withOutboxLease(Duration.ofMinutes(5));
+        patient(BotHarness.fastSettings(harness.telegram)).withOutboxLease(Duration.ofMinutes(5));
     harness.stopBot();
     harness.startBot(longLease);
     String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
