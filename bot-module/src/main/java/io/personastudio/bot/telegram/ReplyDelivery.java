@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * the {@link ReplyOutbox} once Telegram took them (removals are batched by one thread, lingering
  * {@link #ACK_LINGER} for more, so a burst costs a statement per batch, not per message). This node
  * renews its leases every third of a lease and looks for messages whose lease ran out (their node
- * stopped between commit and delivery) every tenth of one, claiming and sending them here. A node
- * that dies after Telegram took a message but before its removal has it sent again: a duplicate
- * instead of a lost reply, in a window of one removal's round trip.
+ * stopped between commit and delivery) every tenth of one, claiming and sending them here; a new
+ * polling leader takes over all others' messages at once ({@link #takeOver}). A node that dies
+ * after Telegram took a message but before its removal has it sent again: a duplicate instead of a
+ * lost reply, in a window of {@link #ACK_LINGER} and one removal's round trip.
  */
 final class ReplyDelivery implements AutoCloseable {
 
@@ -86,11 +87,6 @@ final class ReplyDelivery implements AutoCloseable {
   /** After the commit: queues a recorded message, removed from the outbox once settled. */
   void send(String id, long chatId, String text) {
     gateway.send(chatId, text).whenComplete((ok, failure) -> acks.add(id));
-  }
-
-  /** Messages handed to the gateway and not yet settled, plus settled ones not yet removed. */
-  int unacknowledged() {
-    return acks.size();
   }
 
   private void renew() {
