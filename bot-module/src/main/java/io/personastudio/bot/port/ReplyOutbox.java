@@ -22,6 +22,15 @@ public interface ReplyOutbox {
   /** Removes messages that need no further sending. */
   void delivered(Collection<String> ids);
 
+  /**
+   * Gives messages back (Telegram could not be reached for now): no node holds them, and any node
+   * may claim them once {@code after} has passed.
+   */
+  void release(Collection<String> ids, Duration after);
+
+  /** Removes messages recorded longer than {@code age} ago; returns how many. */
+  int discardOlderThan(Duration age);
+
   /** Extends the lease of every message {@code owner} holds. */
   void renew(String owner, Duration lease);
 

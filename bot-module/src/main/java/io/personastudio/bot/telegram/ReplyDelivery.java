@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,19 +43,35 @@ final class ReplyDelivery implements AutoCloseable {
    */
   static final Duration ACK_LINGER = Duration.ofMillis(50);
 
+  /**
+   * Replies Telegram has not taken after this long are dropped: its own updates are not kept
+   * longer, and a reply a day late answers nothing.
+   */
+  static final Duration MAX_AGE = Duration.ofHours(24);
+
   private final ReplyOutbox outbox;
   private final TelegramGateway gateway;
   private final Duration lease;
+  private final Duration retryAfter;
   private final String owner = UUID.randomUUID().toString();
   private final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService keeper;
   private final Thread acker;
 
+  /**
+   * @param retryAfter how long a reply the gateway gave up on for want of an answer (no answer,
+   *     5xx) waits before any node tries it again
+   */
   ReplyDelivery(
-      ReplyOutbox outbox, TelegramGateway gateway, Duration lease, ThreadFactory threads) {
+      ReplyOutbox outbox,
+      TelegramGateway gateway,
+      Duration lease,
+      Duration retryAfter,
+      ThreadFactory threads) {
     this.outbox = outbox;
     this.gateway = gateway;
     this.lease = lease;
+    this.retryAfter = retryAfter;
     this.keeper = Executors.newSingleThreadScheduledExecutor(threads);
     this.acker = threads.newThread(this::ackLoop);
     acker.start();
@@ -62,6 +79,7 @@ final class ReplyDelivery implements AutoCloseable {
     long sweepEvery = Math.max(1, lease.toMillis() / 10);
     keeper.scheduleWithFixedDelay(this::renew, 0, renewEvery, TimeUnit.MILLISECONDS);
     keeper.scheduleWithFixedDelay(this::sweep, 0, sweepEvery, TimeUnit.MILLISECONDS);
+    keeper.scheduleWithFixedDelay(this::discardStale, 0, 1, TimeUnit.MINUTES);
   }
 
   /** In the updates' transaction: stores what their outboxes hold. */
@@ -84,9 +102,42 @@ final class ReplyDelivery implements AutoCloseable {
     }
   }
 
-  /** After the commit: queues a recorded message, removed from the outbox once settled. */
+  /**
+   * After the commit: queues a recorded message. Once Telegram took it, or refused it for good
+   * (blocked by the user, chat not found), it is removed; if Telegram could not be reached through
+   * all the gateway's attempts, it is given back to be tried again after {@code retryAfter}.
+   */
   void send(String id, long chatId, String text) {
-    gateway.send(chatId, text).whenComplete((ok, failure) -> acks.add(id));
+    gateway.send(chatId, text).whenComplete((ok, failure) -> settle(id, failure));
+  }
+
+  private void settle(String id, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof BotApiException e && e.isRetryable()) {
+      try {
+        outbox.release(List.of(id), retryAfter);
+        return;
+      } catch (RuntimeException releaseFailed) {
+        LOG.log(Level.WARNING, "giving a reply back failed: {0}", releaseFailed.toString());
+        return; // still leased to this node: another node sends it once this one stops
+      }
+    }
+    acks.add(id);
+  }
+
+  private void discardStale() {
+    try {
+      int dropped = outbox.discardOlderThan(MAX_AGE);
+      if (dropped > 0) {
+        LOG.log(
+            Level.WARNING,
+            "dropped {0} replies Telegram did not take within {1}",
+            dropped,
+            MAX_AGE);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "discarding stale replies failed: {0}", e.toString());
+    }
   }
 
   private void renew() {

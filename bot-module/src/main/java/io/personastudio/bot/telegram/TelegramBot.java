@@ -58,7 +58,9 @@ public final class TelegramBot implements AutoCloseable {
             ports.replies(),
             TokenAttemptThrottle.standard(clock),
             conversation);
-    this.delivery = new ReplyDelivery(ports.outbox(), gateway, settings.outboxLease(), threads);
+    this.delivery =
+        new ReplyDelivery(
+            ports.outbox(), gateway, settings.outboxLease(), settings.backoffMax(), threads);
     this.processor =
         new UpdateProcessor(handler, ports.ledger(), ports.transactions(), gateway, delivery);
     this.stripes =

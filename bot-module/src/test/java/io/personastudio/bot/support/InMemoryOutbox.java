@@ -20,6 +20,7 @@ public final class InMemoryOutbox implements ReplyOutbox {
 
   private static final class Row {
     final StoredMessage message;
+    final long recordedNanos = System.nanoTime();
     String owner;
     long leaseUntilNanos;
 
@@ -57,6 +58,26 @@ public final class InMemoryOutbox implements ReplyOutbox {
   @Override
   public void delivered(Collection<String> ids) {
     remove(ids);
+  }
+
+  @Override
+  public synchronized void release(Collection<String> ids, Duration after) {
+    long until = System.nanoTime() + after.toNanos();
+    for (String id : ids) {
+      Row row = rows.get(id);
+      if (row != null) {
+        row.owner = "";
+        row.leaseUntilNanos = until;
+      }
+    }
+  }
+
+  @Override
+  public synchronized int discardOlderThan(Duration age) {
+    long now = System.nanoTime();
+    int before = rows.size();
+    rows.values().removeIf(r -> now - r.recordedNanos > age.toNanos());
+    return before - rows.size();
   }
 
   @Override

@@ -91,6 +91,28 @@ class ReplyOutboxRecoveryTest {
   }
 
   @Test
+  void aReplyTelegramDidNotTakeThroughAllAttemptsIsTriedAgainLaterNotDropped() throws Exception {
+    // two attempts per try, tried again 200 ms after a try gave up; Telegram fails six calls
+    harness.stopBot();
+    harness.startBot(
+        BotHarness.fastSettings(harness.telegram)
+            .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(3))
+            .withOutboxLease(LEASE));
+    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
+    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
+    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+
+    harness.telegram.inject("sendMessage", Fault.serverError(502), 6);
+    harness.telegram.userSays(CHAT, 700, "en", "anyone?");
+
+    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 2);
+    assertThat(harness.telegram.textsTo(CHAT).get(1)).contains("anyone?");
+    BotHarness.eventually().until(() -> harness.outbox.waiting().isEmpty());
+    Thread.sleep(LEASE.multipliedBy(2).toMillis());
+    assertThat(harness.telegram.textsTo(CHAT)).as("sent once").hasSize(2);
+  }
+
+  @Test
   void aRunningBotKeepsItsRepliesWhileTelegramKeepsThemWaiting() throws Exception {
     String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
     harness.telegram.userSays(CHAT, 700, "en", "/start " + token);

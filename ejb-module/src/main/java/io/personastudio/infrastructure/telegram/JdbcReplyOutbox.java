@@ -87,6 +87,44 @@ public class JdbcReplyOutbox implements ReplyOutbox {
   }
 
   @Override
+  public void release(Collection<String> ids, Duration after) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.with(
+        "giving back " + ids.size() + " replies failed",
+        c -> {
+          try (PreparedStatement release =
+              c.prepareStatement(
+                  "UPDATE telegram_outbox SET lease_owner = '', lease_until = "
+                      + LEASE_END
+                      + " WHERE id = ANY(?::uuid[])")) {
+            Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+            release.setLong(1, after.toMillis());
+            release.setArray(2, array);
+            int released = release.executeUpdate();
+            array.free();
+            return released;
+          }
+        });
+  }
+
+  @Override
+  public int discardOlderThan(Duration age) {
+    return db.with(
+        "discarding old replies failed",
+        c -> {
+          try (PreparedStatement discard =
+              c.prepareStatement(
+                  "DELETE FROM telegram_outbox"
+                      + " WHERE created_at < now() - ? * interval '1 millisecond'")) {
+            discard.setLong(1, age.toMillis());
+            return discard.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public void renew(String owner, Duration lease) {
     db.with(
         "renewing the outbox leases failed",

@@ -131,6 +131,27 @@ class ReplyOutboxIT {
   }
 
   @Test
+  void aReplyGivenBackIsClaimableByAnyNodeOnceItsDelayPassedAndOldOnesAreDiscarded()
+      throws Exception {
+    transaction.begin();
+    List<String> ids = outbox.record("node-a", LONG, messages(2, "later"));
+    transaction.commit();
+
+    outbox.release(List.of(ids.get(0)), SHORT);
+    outbox.renew("node-a", LONG);
+    assertThat(outbox.claimExpired("node-b", LONG, 10)).as("delay still running").isEmpty();
+    Thread.sleep(SHORT.multipliedBy(2).toMillis());
+    assertThat(outbox.claimExpired("node-b", LONG, 10))
+        .as("given back: not renewed by its old owner, claimable by another node")
+        .extracting(StoredMessage::id)
+        .containsExactly(ids.get(0));
+
+    assertThat(outbox.discardOlderThan(Duration.ofHours(1))).isZero();
+    assertThat(outbox.discardOlderThan(Duration.ZERO)).isEqualTo(2);
+    assertThat(waiting()).isZero();
+  }
+
+  @Test
   void nodesSweepingAtTheSameTimeClaimEachExpiredReplyOnce() throws Exception {
     transaction.begin();
     List<String> ids = outbox.record("node-a", Duration.ZERO, messages(400, "orphan"));
