@@ -69,42 +69,41 @@ public class JdbcReplyOutbox implements ReplyOutbox {
 
   @Override
   public void delivered(Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    db.with(
+    byIds(
         "removing " + ids.size() + " sent replies failed",
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM telegram_outbox WHERE id = ANY(?::uuid[])")) {
-            Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
-            delete.setArray(1, array);
-            int removed = delete.executeUpdate();
-            array.free();
-            return removed;
-          }
-        });
+        "DELETE FROM telegram_outbox WHERE id = ANY(?::uuid[])",
+        ids);
   }
 
   @Override
   public void release(Collection<String> ids, Duration after) {
+    byIds(
+        "giving back " + ids.size() + " replies failed",
+        "UPDATE telegram_outbox SET lease_owner = '', lease_until = "
+            + LEASE_END
+            + " WHERE id = ANY(?::uuid[])",
+        ids,
+        after.toMillis());
+  }
+
+  /** Runs {@code sql} with {@code leading} parameters, then {@code ids} as one uuid array. */
+  private void byIds(String failure, String sql, Collection<String> ids, Object... leading) {
     if (ids.isEmpty()) {
       return;
     }
     db.with(
-        "giving back " + ids.size() + " replies failed",
+        failure,
         c -> {
-          try (PreparedStatement release =
-              c.prepareStatement(
-                  "UPDATE telegram_outbox SET lease_owner = '', lease_until = "
-                      + LEASE_END
-                      + " WHERE id = ANY(?::uuid[])")) {
+          try (PreparedStatement statement = c.prepareStatement(sql)) {
+            int p = 1;
+            for (Object parameter : leading) {
+              statement.setObject(p++, parameter);
+            }
             Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
-            release.setLong(1, after.toMillis());
-            release.setArray(2, array);
-            int released = release.executeUpdate();
+            statement.setArray(p, array);
+            int changed = statement.executeUpdate();
             array.free();
-            return released;
+            return changed;
           }
         });
   }
