@@ -75,11 +75,24 @@ final class ReplyDelivery implements AutoCloseable {
     this.keeper = Executors.newSingleThreadScheduledExecutor(threads);
     this.acker = threads.newThread(this::ackLoop);
     acker.start();
-    long renewEvery = Math.max(1, lease.toMillis() / 3);
-    long sweepEvery = Math.max(1, lease.toMillis() / 10);
-    keeper.scheduleWithFixedDelay(this::renew, 0, renewEvery, TimeUnit.MILLISECONDS);
-    keeper.scheduleWithFixedDelay(this::sweep, 0, sweepEvery, TimeUnit.MILLISECONDS);
-    keeper.scheduleWithFixedDelay(this::discardStale, 0, 1, TimeUnit.MINUTES);
+    every(lease.toMillis() / 3, "renewing the outbox leases", () -> outbox.renew(owner, lease));
+    every(lease.toMillis() / 10, "sweeping the outbox", this::sweep);
+    every(Duration.ofMinutes(1).toMillis(), "discarding stale replies", this::discardStale);
+  }
+
+  /**
+   * Runs {@code task} now and every {@code millis} on the keeper; a failure is logged, not fatal.
+   */
+  private void every(long millis, String what, Runnable task) {
+    Runnable guarded =
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0} failed, retrying: {1}", what, e.toString());
+          }
+        };
+    keeper.scheduleWithFixedDelay(guarded, 0, Math.max(1, millis), TimeUnit.MILLISECONDS);
   }
 
   /** In the updates' transaction: stores what their outboxes hold. */
@@ -126,38 +139,23 @@ final class ReplyDelivery implements AutoCloseable {
   }
 
   private void discardStale() {
-    try {
-      int dropped = outbox.discardOlderThan(MAX_AGE);
-      if (dropped > 0) {
-        LOG.log(
-            Level.WARNING,
-            "dropped {0} replies Telegram did not take within {1}",
-            dropped,
-            MAX_AGE);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "discarding stale replies failed: {0}", e.toString());
-    }
-  }
-
-  private void renew() {
-    try {
-      outbox.renew(owner, lease);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "renewing the outbox leases failed, retrying: {0}", e.toString());
+    int dropped = outbox.discardOlderThan(MAX_AGE);
+    if (dropped > 0) {
+      LOG.log(
+          Level.WARNING, "dropped {0} replies Telegram did not take within {1}", dropped, MAX_AGE);
     }
   }
 
   private void sweep() {
-    try {
-      List<StoredMessage> orphans = outbox.claimExpired(owner, lease, CLAIM_BATCH);
-      if (!orphans.isEmpty()) {
-        LOG.log(Level.INFO, "sending {0} replies a stopped node left undelivered", orphans.size());
-        orphans.forEach(m -> send(m.id(), m.chatId(), m.text()));
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "sweeping the outbox failed, retrying: {0}", e.toString());
+    List<StoredMessage> orphans = outbox.claimExpired(owner, lease, CLAIM_BATCH);
+    if (!orphans.isEmpty()) {
+      LOG.log(Level.INFO, "sending {0} replies a stopped node left undelivered", orphans.size());
+      orphans.forEach(this::send);
     }
+  }
+
+  private void send(StoredMessage message) {
+    send(message.id(), message.chatId(), message.text());
   }
 
   /**
@@ -172,7 +170,7 @@ final class ReplyDelivery implements AutoCloseable {
       int taken = 0;
       List<StoredMessage> batch;
       while (!(batch = outbox.takeOver(owner, lease, CLAIM_BATCH)).isEmpty()) {
-        batch.forEach(m -> send(m.id(), m.chatId(), m.text()));
+        batch.forEach(this::send);
         taken += batch.size();
       }
       if (taken > 0) {
