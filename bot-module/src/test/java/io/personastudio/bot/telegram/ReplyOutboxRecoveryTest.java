@@ -27,6 +27,23 @@ class ReplyOutboxRecoveryTest {
     harness = BotHarness.start(new ScriptedReplies(), s -> patient(s).withOutboxLease(LEASE));
   }
 
+  /** The chat connects to Anna; the bot's greeting arrives. */
+  private void connectAnna() {
+    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
+    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
+    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+  }
+
+  /**
+   * Telegram answers 502 to every send from now on (until cleared); the user writes, and the reply
+   * is committed and waits in the outbox.
+   */
+  private void saysWhileTelegramRefuses(String text) {
+    harness.telegram.inject("sendMessage", Fault.serverError(502), 100_000);
+    harness.telegram.userSays(CHAT, 700, "en", text);
+    BotHarness.eventually().until(() -> harness.outbox.waiting().size() == 1);
+  }
+
   /** Many attempts: a bot must not give a reply up while Telegram answers 502. */
   private static BotSettings patient(BotSettings settings) {
     return settings.withRetries(
@@ -43,14 +60,10 @@ class ReplyOutboxRecoveryTest {
 
   @Test
   void aReplyCommittedButNotSentWhenItsBotStoppedIsSentByAnotherBot() throws Exception {
-    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
-    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
-    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+    connectAnna();
     BotHarness.eventually().until(() -> harness.outbox.waiting().isEmpty());
 
-    harness.telegram.inject("sendMessage", Fault.serverError(502), 100_000);
-    harness.telegram.userSays(CHAT, 700, "en", "are you there?");
-    BotHarness.eventually().until(() -> harness.outbox.waiting().size() == 1);
+    saysWhileTelegramRefuses("are you there?");
     harness.stopBot();
     harness.telegram.clearFaults("sendMessage");
     assertThat(harness.telegram.textsTo(CHAT)).as("not sent by the stopped bot").hasSize(1);
@@ -70,13 +83,9 @@ class ReplyOutboxRecoveryTest {
         patient(BotHarness.fastSettings(harness.telegram)).withOutboxLease(Duration.ofMinutes(5));
     harness.stopBot();
     harness.startBot(longLease);
-    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
-    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
-    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+    connectAnna();
 
-    harness.telegram.inject("sendMessage", Fault.serverError(502), 100_000);
-    harness.telegram.userSays(CHAT, 700, "en", "are you there?");
-    BotHarness.eventually().until(() -> harness.outbox.waiting().size() == 1);
+    saysWhileTelegramRefuses("are you there?");
     harness.stopBot();
     harness.telegram.clearFaults("sendMessage");
 
@@ -98,9 +107,7 @@ class ReplyOutboxRecoveryTest {
         BotHarness.fastSettings(harness.telegram)
             .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(3))
             .withOutboxLease(LEASE));
-    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
-    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
-    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+    connectAnna();
 
     harness.telegram.inject("sendMessage", Fault.serverError(502), 6);
     harness.telegram.userSays(CHAT, 700, "en", "anyone?");
@@ -114,14 +121,10 @@ class ReplyOutboxRecoveryTest {
 
   @Test
   void aRunningBotKeepsItsRepliesWhileTelegramKeepsThemWaiting() throws Exception {
-    String token = harness.directory.issue("OutboxToken0123456789abcdXYZ", "anna", "Anna");
-    harness.telegram.userSays(CHAT, 700, "en", "/start " + token);
-    BotHarness.eventually().until(() -> harness.telegram.textsTo(CHAT).size() == 1);
+    connectAnna();
     standby = harness.newBot();
 
-    harness.telegram.inject("sendMessage", Fault.serverError(502), 100_000);
-    harness.telegram.userSays(CHAT, 700, "en", "still there?");
-    BotHarness.eventually().until(() -> harness.outbox.waiting().size() == 1);
+    saysWhileTelegramRefuses("still there?");
     // four leases: the owner renews every third of one, so the standby finds nothing expired
     Thread.sleep(LEASE.multipliedBy(4).toMillis());
     harness.telegram.clearFaults("sendMessage");
