@@ -75,9 +75,7 @@ class ReplyOutboxIT {
 
   @Test
   void aRecordedReplyIsSealedAndGoneOnceDelivered() throws Exception {
-    transaction.begin();
-    List<String> ids = outbox.record("node-a", LONG, messages(2, "marmalade sandwich"));
-    transaction.commit();
+    List<String> ids = recordCommitted("node-a", LONG, messages(2, "marmalade sandwich"));
 
     assertThat(waiting()).isEqualTo(2);
     assertThat(
@@ -93,9 +91,7 @@ class ReplyOutboxIT {
 
   @Test
   void aLeasedReplyStaysWithItsOwnerAndAnExpiredOneGoesToOneClaimantInOrder() throws Exception {
-    transaction.begin();
-    List<String> ids = outbox.record("node-a", SHORT, messages(3, "reply"));
-    transaction.commit();
+    List<String> ids = recordCommitted("node-a", SHORT, messages(3, "reply"));
     assertThat(outbox.claimExpired("node-b", LONG, 10)).as("lease still running").isEmpty();
 
     outbox.renew("node-a", LONG);
@@ -133,9 +129,7 @@ class ReplyOutboxIT {
   @Test
   void aReplyGivenBackIsClaimableByAnyNodeOnceItsDelayPassedAndOldOnesAreDiscarded()
       throws Exception {
-    transaction.begin();
-    List<String> ids = outbox.record("node-a", LONG, messages(2, "later"));
-    transaction.commit();
+    List<String> ids = recordCommitted("node-a", LONG, messages(2, "later"));
 
     outbox.release(List.of(ids.get(0)), SHORT);
     outbox.renew("node-a", LONG);
@@ -153,9 +147,7 @@ class ReplyOutboxIT {
 
   @Test
   void nodesSweepingAtTheSameTimeClaimEachExpiredReplyOnce() throws Exception {
-    transaction.begin();
-    List<String> ids = outbox.record("node-a", Duration.ZERO, messages(400, "orphan"));
-    transaction.commit();
+    List<String> ids = recordCommitted("node-a", Duration.ZERO, messages(400, "orphan"));
 
     ExecutorService nodes = Executors.newFixedThreadPool(4, threads);
     try {
@@ -183,6 +175,15 @@ class ReplyOutboxIT {
     } finally {
       nodes.shutdownNow();
     }
+  }
+
+  /** {@link ReplyOutbox#record} in a transaction of its own, committed. */
+  private List<String> recordCommitted(String owner, Duration lease, List<OutgoingMessage> messages)
+      throws Exception {
+    transaction.begin();
+    List<String> ids = outbox.record(owner, lease, messages);
+    transaction.commit();
+    return ids;
   }
 
   private long waiting() throws Exception {
