@@ -2,6 +2,7 @@ package io.personastudio.application.training;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import java.util.List;
 
 /**
  * The protocol's figures (shared corpora README) for a run's model, next to the TF-IDF retrieval
@@ -18,6 +19,8 @@ import com.google.gson.JsonParseException;
  * @param trainingSeconds training time of the evaluated model
  * @param model figures of the persona model
  * @param baseline figures of the TF-IDF retrieval baseline
+ * @param targets the quality targets' verdicts on this split (evaluations stored before 2026-12-07
+ *     have none: null)
  */
 public record RunEvaluation(
     String status,
@@ -27,7 +30,8 @@ public record RunEvaluation(
     Double styleCeiling,
     Double trainingSeconds,
     Figures model,
-    Figures baseline) {
+    Figures baseline,
+    List<Verdict> targets) {
 
   private static final Gson GSON = new Gson();
 
@@ -46,16 +50,39 @@ public record RunEvaluation(
       Double replyMillisP50,
       Double replyMillisP99) {}
 
+  /**
+   * One quality target on this split.
+   *
+   * @param target which one: {@link #HITS_STYLE}, {@link #HITS_RELEVANCE}, {@link #FIDELITY} or
+   *     {@link #UNIGRAM_F1}
+   * @param met whether the model's figure reaches the target's bar on the test cases
+   * @param support share of bootstrap resamples of the test cases in which it holds (null if none
+   *     could be drawn): near 1 or 0 a firm verdict, near one half a coin toss on this few cases
+   */
+  public record Verdict(String target, boolean met, Double support) {}
+
+  /** Hits@1/20 among the other speakers' lines at least 1.5 x the baseline's. */
+  public static final String HITS_STYLE = "hits1of20Style";
+
+  /** Hits@1/20 among any held-out lines at least 1.5 x the baseline's. */
+  public static final String HITS_RELEVANCE = "hits1of20Relevance";
+
+  /** Style fidelity at least 0.9 x its ceiling. */
+  public static final String FIDELITY = "styleFidelity";
+
+  /** Unigram F1 above the baseline's. */
+  public static final String UNIGRAM_F1 = "unigramF1";
+
   public static final String PENDING = "PENDING";
   public static final String DONE = "DONE";
   public static final String UNAVAILABLE = "UNAVAILABLE";
 
   static RunEvaluation pending() {
-    return new RunEvaluation(PENDING, null, null, null, null, null, null, null);
+    return new RunEvaluation(PENDING, null, null, null, null, null, null, null, null);
   }
 
   public static RunEvaluation unavailable(String reason) {
-    return new RunEvaluation(UNAVAILABLE, reason, null, null, null, null, null, null);
+    return new RunEvaluation(UNAVAILABLE, reason, null, null, null, null, null, null, null);
   }
 
   /** The stored form (JSON), as {@link #parse} reads it back. */
@@ -63,7 +90,7 @@ public record RunEvaluation(
     return GSON.toJson(this);
   }
 
-  static RunEvaluation parse(String json) {
+  public static RunEvaluation parse(String json) {
     try {
       RunEvaluation e = GSON.fromJson(json, RunEvaluation.class);
       return e == null ? unavailable("no figures were stored") : e;

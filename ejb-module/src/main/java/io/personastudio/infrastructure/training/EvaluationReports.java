@@ -10,12 +10,21 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the report of the ML unit's {@code evaluate} into the figures stored with a run. Only
  * figures are kept: the report's sample replies are chat content and never reach the database.
  */
 final class EvaluationReports {
+  private static final Set<String> FIGURES =
+      Set.of(
+          RunEvaluation.HITS_STYLE,
+          RunEvaluation.HITS_RELEVANCE,
+          RunEvaluation.FIDELITY,
+          RunEvaluation.UNIGRAM_F1);
 
   private EvaluationReports() {}
 
@@ -36,7 +45,32 @@ final class EvaluationReports {
         number(report, "styleCeiling"),
         number(report, "trainingSeconds"),
         figures(report.getAsJsonObject("model")),
-        figures(report.getAsJsonObject("baseline")));
+        figures(report.getAsJsonObject("baseline")),
+        verdicts(report.get("targets")));
+  }
+
+  /**
+   * The report names a target by its rule ("hits1of20Style >= 1.5 x baseline (and > 0)"); the run
+   * keeps the figure it is about, which the pages word in the user's language.
+   */
+  private static List<RunEvaluation.Verdict> verdicts(JsonElement targets) {
+    if (targets == null || !targets.isJsonArray()) {
+      return null;
+    }
+    List<RunEvaluation.Verdict> verdicts = new ArrayList<>();
+    for (JsonElement e : targets.getAsJsonArray()) {
+      if (!e.isJsonObject() || !e.getAsJsonObject().has("target")) {
+        continue;
+      }
+      JsonObject t = e.getAsJsonObject();
+      String figure = t.get("target").getAsString().split(" ", 2)[0];
+      JsonElement met = t.get("met");
+      if (FIGURES.contains(figure) && met != null && met.isJsonPrimitive()) {
+        verdicts.add(
+            new RunEvaluation.Verdict(figure, met.getAsBoolean(), number(t, "bootstrapSupport")));
+      }
+    }
+    return verdicts;
   }
 
   private static RunEvaluation.Figures figures(JsonObject f) {

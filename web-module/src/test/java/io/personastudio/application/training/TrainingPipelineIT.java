@@ -120,6 +120,18 @@ class TrainingPipelineIT {
     assertThat(figures.model().styleFidelity())
         .as("Ana always says marmalade, Ben never")
         .isGreaterThan(0.5);
+    assertThat(figures.targets())
+        .as("each quality target's verdict is kept with the figures")
+        .extracting(RunEvaluation.Verdict::target)
+        .containsExactly(
+            RunEvaluation.HITS_STYLE,
+            RunEvaluation.HITS_RELEVANCE,
+            RunEvaluation.FIDELITY,
+            RunEvaluation.UNIGRAM_F1);
+    assertThat(figures.targets())
+        .filteredOn(v -> v.target().equals(RunEvaluation.FIDELITY))
+        .singleElement()
+        .satisfies(v -> assertThat(v.support()).isBetween(0.0, 1.0));
     assertThat(
             Rows.count(db, "SELECT count(*) FROM training_run WHERE metrics LIKE ?", "%marmalade%"))
         .as("no sample reply of the chat is stored with the figures")
