@@ -212,6 +212,25 @@ public class TrainingRuns {
         .map(this::viewOf);
   }
 
+  /**
+   * The persona's newest completed run if the persona belongs to the account (its figures are the
+   * ones its model answers with, also while a retrain runs); empty otherwise, the same for another
+   * account's persona.
+   */
+  public Optional<RunView> lastCompleted(UUID owner, UUID personaId) {
+    return em.createQuery(
+            "SELECT r FROM TrainingRun r WHERE r.personaId = :p AND r.ownerId = :o"
+                + " AND r.status = :s ORDER BY r.queuedAt DESC",
+            TrainingRun.class)
+        .setParameter("p", personaId)
+        .setParameter("o", owner)
+        .setParameter("s", RunStatus.COMPLETED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(this::viewOf);
+  }
+
   /** The loss curve of an owner's run, by step. */
   @SuppressWarnings("unchecked")
   public List<LossPoint> lossHistory(UUID owner, UUID runId) {

@@ -66,6 +66,41 @@ public final class PersonaFigures {
     return figures;
   }
 
+  /**
+   * The dashboard's one line about a finished run: how often the model picks the person's real
+   * reply (against the simple search) and how much it sounds like them; that it is being measured;
+   * or "" when the run has no such figures.
+   */
+  static String summary(RunView run) {
+    return summary(run, Texts::get);
+  }
+
+  static String summary(RunView run, Wording words) {
+    RunEvaluation e = run == null ? null : run.evaluation();
+    if (e == null || RunEvaluation.UNAVAILABLE.equals(e.status())) {
+      return "";
+    }
+    if (RunEvaluation.PENDING.equals(e.status())) {
+      return words.text("dashboard.figures.measuring");
+    }
+    RunEvaluation.Figures model = e.model();
+    RunEvaluation.Figures search = e.baseline();
+    if (model == null
+        || search == null
+        || model.hits1of20Style() == null
+        || search.hits1of20Style() == null
+        || model.styleFidelity() == null
+        || e.styleCeiling() == null) {
+      return "";
+    }
+    return words.text(
+        "dashboard.figures.done",
+        model.hits1of20Style(),
+        search.hits1of20Style(),
+        model.styleFidelity(),
+        e.styleCeiling());
+  }
+
   private static String decimal(double value) {
     return String.format(Locale.ROOT, "%.3f", value);
   }

@@ -172,11 +172,16 @@ public class PersonaPage implements Serializable {
         .orElse(false);
   }
 
+  /** The figures of the newest finished training: those of the model that answers now. */
   public List<PersonaFigures.Figure> getFigures() {
-    return run()
-        .filter(r -> r.status().equals("COMPLETED"))
-        .map(r -> PersonaFigures.of(r, runs.lossHistory(account.id(), r.id())))
-        .orElse(List.of());
+    if (figures == null) {
+      figures =
+          persona()
+              .flatMap(p -> runs.lastCompleted(account.id(), p.id()))
+              .map(r -> PersonaFigures.of(r, runs.lossHistory(account.id(), r.id())))
+              .orElse(List.of());
+    }
+    return figures;
   }
 
   public List<ChatLine> getChat() {

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The website in a real headless Chromium: what a visitor does, checked in what the page says. */
 class BrowserJourneyIT extends InBrowser {
@@ -69,7 +71,7 @@ class BrowserJourneyIT extends InBrowser {
     String imgPayload = "<img src=x onerror=window.__xss=1>";
     String scriptPayload = "<script>window.__xss=2</script>";
     Path chat =
-        writeChat(Chats.whatsApp(imgPayload, "Ana", 60, scriptPayload + " marmalade"), ".txt");
+        writeChat(Chats.whatsApp(imgPayload, "Ana", 240, scriptPayload + " marmalade"), ".txt");
 
     browser.findElement(By.id("nav:navNew")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText())
@@ -171,10 +173,32 @@ class BrowserJourneyIT extends InBrowser {
         () ->
             site.text(By.id("training:status"))
                 .equals(Bundles.text("en", "training.status.COMPLETED")));
+    // the held-out evaluation follows the training: its figures appear worded, with verdicts
+    String testMessages = Bundles.text("en", "persona.figure.testCases");
+    site.waitUntil(
+        Duration.ofMinutes(3),
+        () -> {
+          browser.get(personaPage);
+          return site.text(By.id("figures")).contains(testMessages);
+        });
+    assertThat(site.text(By.id("figures")))
+        .contains(Bundles.text("en", "persona.figure.hits1of20Style"))
+        .contains(Bundles.text("en", "persona.figure.styleFidelity"))
+        .contains("of resamplings of the test messages")
+        .doesNotContain("hits1of20Style")
+        .doesNotContain("baseline");
+    browser.findElement(By.id("nav:navDashboard")).click();
+    assertThat(site.text(By.id("personas:0:figures")))
+        .as("the dashboard's line about the last training")
+        .startsWith("picks the real reply")
+        .contains("simple search");
     browser.get(personaPage);
 
     browser.findElement(By.id("manage:delete")).click();
-    browser.findElement(By.id("manage:confirmYes")).click();
+    // the dialog fades in: clicking before it is shown fails ("element not interactable")
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementToBeClickable(By.id("manage:confirmYes")))
+        .click();
     site.arrivesAt("app/dashboard.xhtml");
     assertThat(site.text(By.id("personas"))).doesNotContain("Ana at home");
     assertThat(site.text(By.id("personas"))).contains(Bundles.text("en", "dashboard.empty"));

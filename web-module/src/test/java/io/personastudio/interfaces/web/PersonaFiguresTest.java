@@ -147,4 +147,24 @@ class PersonaFiguresTest {
             Bundles.text("en", "persona.figure.steps"), Bundles.text("en", "persona.figure.loss"));
     assertThat(shown.get(1).value()).isEqualTo("5.000 → 2.000");
   }
+
+  @Test
+  void theDashboardSaysInOneLineHowOftenItPicksTheRealReplyAndHowMuchItSoundsLikeThem() {
+    assertThat(PersonaFigures.summary(run(evaluation(null)), words("en")))
+        .isEqualTo(
+            "picks the real reply 20% of the time (simple search: 0%); sounds like them 40%"
+                + " (reachable: 60%)");
+    assertThat(
+            PersonaFigures.summary(
+                run(
+                    new RunEvaluation(
+                        RunEvaluation.PENDING, null, null, null, null, null, null, null, null)),
+                words("en")))
+        .isEqualTo(Bundles.text("en", "dashboard.figures.measuring"));
+    assertThat(PersonaFigures.summary(run(RunEvaluation.unavailable("too few")), words("en")))
+        .isEmpty();
+    assertThat(PersonaFigures.summary(run(null), words("ru"))).isEmpty();
+    assertThat(PersonaFigures.summary(run(evaluation(null)), words("ru")))
+        .startsWith("узнаёт настоящий ответ в 20");
+  }
 }
