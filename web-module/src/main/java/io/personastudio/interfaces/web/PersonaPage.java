@@ -3,6 +3,7 @@ package io.personastudio.interfaces.web;
 import io.personastudio.application.chat.PersonaRuntime;
 import io.personastudio.application.persona.PersonaService;
 import io.personastudio.application.persona.PersonaView;
+import io.personastudio.application.training.LossPoint;
 import io.personastudio.application.training.RunView;
 import io.personastudio.application.training.TrainingRuns;
 import io.personastudio.domain.DomainException;
@@ -48,7 +49,8 @@ public class PersonaPage implements Serializable {
 
   private transient Optional<PersonaView> persona;
   private transient Optional<RunView> run;
-  private transient List<PersonaFigures.Figure> figures;
+  private transient Optional<RunView> finished;
+  private transient List<LossPoint> curve;
 
   /** The view action: resolves the id once per view; a missing or foreign id is "not found". */
   public void load() {
@@ -172,16 +174,16 @@ public class PersonaPage implements Serializable {
         .orElse(false);
   }
 
-  /** The figures of the newest finished training: those of the model that answers now. */
+  /**
+   * The figures of the newest finished training: those of the model that answers now. The run and
+   * its loss curve are read once per view; the words every time, in the view's current language.
+   */
   public List<PersonaFigures.Figure> getFigures() {
-    if (figures == null) {
-      figures =
-          persona()
-              .flatMap(p -> runs.lastCompleted(account.id(), p.id()))
-              .map(r -> PersonaFigures.of(r, runs.lossHistory(account.id(), r.id())))
-              .orElse(List.of());
+    if (finished == null) {
+      finished = persona().flatMap(p -> runs.lastCompleted(account.id(), p.id()));
+      curve = finished.map(r -> runs.lossHistory(account.id(), r.id())).orElse(List.of());
     }
-    return figures;
+    return finished.map(r -> PersonaFigures.of(r, curve)).orElse(List.of());
   }
 
   public List<ChatLine> getChat() {

@@ -187,6 +187,17 @@ class BrowserJourneyIT extends InBrowser {
         .contains("of resamplings of the test messages")
         .doesNotContain("hits1of20Style")
         .doesNotContain("baseline");
+    // switching language re-words the figures on the same view
+    browser.findElement(By.linkText(en("language.ru"))).click();
+    site.waitUntil(
+        Duration.ofSeconds(30),
+        () -> site.text(By.id("figures")).contains(ru("persona.figure.hits1of20Style")));
+    assertThat(site.text(By.id("figures")))
+        .contains(ru("persona.figure.testCases"))
+        .doesNotContain(en("persona.figure.steps"));
+    browser.findElement(By.linkText(ru("language.en"))).click();
+    site.waitUntil(
+        Duration.ofSeconds(30), () -> site.text(By.id("figures")).contains(testMessages));
     browser.findElement(By.id("nav:navDashboard")).click();
     assertThat(site.text(By.id("personas:0:figures")))
         .as("the dashboard's line about the last training")
