@@ -174,7 +174,7 @@ class BrowserJourneyIT extends InBrowser {
             site.text(By.id("training:status"))
                 .equals(Bundles.text("en", "training.status.COMPLETED")));
     // the held-out evaluation follows the training: its figures appear worded, with verdicts
-    String testMessages = Bundles.text("en", "persona.figure.testCases");
+    String testMessages = en("persona.figure.testCases");
     site.waitUntil(
         Duration.ofMinutes(3),
         () -> {
@@ -182,8 +182,8 @@ class BrowserJourneyIT extends InBrowser {
           return site.text(By.id("figures")).contains(testMessages);
         });
     assertThat(site.text(By.id("figures")))
-        .contains(Bundles.text("en", "persona.figure.hits1of20Style"))
-        .contains(Bundles.text("en", "persona.figure.styleFidelity"))
+        .contains(en("persona.figure.hits1of20Style"))
+        .contains(en("persona.figure.styleFidelity"))
         .contains("of resamplings of the test messages")
         .doesNotContain("hits1of20Style")
         .doesNotContain("baseline");
