@@ -8,7 +8,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
 
   public DatabaseSettings {
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(
           "PERSONA_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got "
               + jdbcUrl);
     }

@@ -14,7 +14,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    NodeSettings settings = NodeSettings.from(environment(), launcherHome());
+    NodeSettings settings;
+    try {
+      settings = NodeSettings.from(environment(), launcherHome());
+    } catch (ConfigurationException e) {
+      // one line naming the setting: what an operator reads in `docker logs`
+      System.err.println("Persona Studio cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Optional<EmbeddedDatabase> embedded =
         settings.database().isPresent()
             ? Optional.empty()
@@ -29,7 +37,7 @@ public final class Main {
             + db
             + (embedded.isPresent() ? " (embedded, data in " + settings.dataDir() + ")" : "")
             + "; starting on http://"
-            + settings.bindAddress()
+            + settings.httpAddress()
             + ":"
             + settings.httpPort()
             + "/");

@@ -17,15 +17,26 @@ public record NodeSettings(
     String clusterName,
     int clusterPort,
     String clusterMembers,
+    ClusterDiscovery discovery,
     Path war,
     Path runtimeDir,
     Path workerJar,
-    String contentKeys,
+    NodeSecrets secrets,
     String javaOptions) {
 
-  public static NodeSettings from(Map<String, String> env, Path launcherHome) {
+  /**
+   * The settings in {@code environment}, with secrets given as {@code *_FILE} read in; a clustered
+   * node without its shared keys is refused ({@link ConfigurationException} names the variable).
+   */
+  public static NodeSettings from(Map<String, String> environment, Path launcherHome) {
+    Map<String, String> env = SecretFiles.resolve(environment);
     int clusterPort = intValue(env, "PERSONA_CLUSTER_PORT", 6900);
-    String bind = env.getOrDefault("PERSONA_BIND_ADDRESS", "127.0.0.1");
+    String bind = env.getOrDefault("PERSONA_BIND_ADDRESS", "127.0.0.1").strip();
+    String members =
+        env.getOrDefault(
+            "PERSONA_CLUSTER_MEMBERS", BindAddress.clusterInterface(bind) + ":" + clusterPort);
+    ClusterDiscovery discovery =
+        ClusterDiscovery.from(env.get("PERSONA_CLUSTER_DISCOVERY"), members);
     return new NodeSettings(
         intValue(env, "PERSONA_HTTP_PORT", 8080),
         bind,
@@ -34,7 +45,8 @@ public record NodeSettings(
         intValue(env, "PERSONA_EMBEDDED_DB_PORT", 54329),
         env.getOrDefault("PERSONA_CLUSTER_NAME", "persona-studio"),
         clusterPort,
-        env.getOrDefault("PERSONA_CLUSTER_MEMBERS", bind + ":" + clusterPort),
+        members,
+        discovery,
         Path.of(
                 env.getOrDefault(
                     "PERSONA_WAR",
@@ -50,8 +62,18 @@ public record NodeSettings(
                     launcherHome.resolve("../../ml-module/target/persona-ml.jar").toString()))
             .toAbsolutePath()
             .normalize(),
-        env.get("PERSONA_CONTENT_KEYS"),
+        NodeSecrets.from(env, discovery.clustered()),
         env.getOrDefault("PERSONA_JAVA_OPTS", "-Xmx1g"));
+  }
+
+  /** Where HTTP listens: the bind address, or every interface of a container ({@code auto}). */
+  public String httpAddress() {
+    return BindAddress.http(bindAddress);
+  }
+
+  /** The one interface Hazelcast binds and announces. */
+  public String clusterInterface() {
+    return BindAddress.clusterInterface(bindAddress);
   }
 
   private static int intValue(Map<String, String> env, String name, int defaultValue) {
@@ -62,7 +84,7 @@ public record NodeSettings(
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+      throw new ConfigurationException(name + " must be a number, got '" + value + "'");
     }
   }
 }

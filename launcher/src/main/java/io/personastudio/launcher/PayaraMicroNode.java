@@ -53,29 +53,31 @@ public final class PayaraMicroNode implements AutoCloseable {
         postBoot,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(postBoot, PostBootCommands.forDatabase(db));
-    ProcessBuilder builder = new ProcessBuilder(command(settings, payara, driver, postBoot));
+    Path preBoot =
+        Files.write(workDir.resolve("pre-boot.asadmin"), PreBootCommands.forNode(settings));
+    ProcessBuilder builder =
+        new ProcessBuilder(command(settings, payara, driver, preBoot, postBoot));
     if (logFile == null) {
       builder.inheritIO();
     } else {
       builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
     }
     builder.environment().putAll(environment);
+    // secrets given as *_FILE reach the application as the values it reads
+    Map<String, String> resolved = SecretFiles.resolve(builder.environment());
+    builder.environment().clear();
+    builder.environment().putAll(resolved);
     builder.environment().put("DJL_OFFLINE", "true");
     builder.environment().put("OPT_OUT_TRACKING", "true");
     builder.environment().put("OMP_NUM_THREADS", "1");
-    // the content key travels in the child's environment only, never on a command line
-    builder
-        .environment()
-        .put(
-            "PERSONA_CONTENT_KEYS",
-            settings.contentKeys() != null
-                ? settings.contentKeys()
-                : ContentKeyFile.keysIn(settings.dataDir().resolve("content.key")));
+    // the keys travel in the child's environment only, never on a command line
+    builder.environment().putAll(settings.secrets().serverEnvironment(settings.dataDir()));
     return new PayaraMicroNode(builder.start(), workDir);
   }
 
   /** The child JVM's command line: no secret on it (the content key goes in the environment). */
-  static List<String> command(NodeSettings settings, Path payara, Path driver, Path postBoot) {
+  static List<String> command(
+      NodeSettings settings, Path payara, Path driver, Path preBoot, Path postBoot) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
@@ -86,6 +88,8 @@ public final class PayaraMicroNode implements AutoCloseable {
             "-DOPT_OUT_TRACKING=true",
             // where the application keeps its files and finds the training worker
             "-Dpersona.data.dir=" + settings.dataDir(),
+            // Hazelcast listens on its one interface only, not on every address of the machine
+            "-Dhazelcast.socket.bind.any=false",
             "-Dpersona.ml.worker-jar=" + settings.workerJar()));
     command.addAll(
         List.of(
@@ -93,18 +97,20 @@ public final class PayaraMicroNode implements AutoCloseable {
             payara.toString(),
             "--nohostaware",
             "--interfaces",
-            settings.bindAddress(),
+            settings.clusterInterface(),
             "--port",
             String.valueOf(settings.httpPort()),
             "--clustername",
             settings.clusterName(),
             "--clustermode",
-            "tcpip:" + settings.clusterMembers(),
+            settings.discovery().clusterMode(),
             "--startport",
             String.valueOf(settings.clusterPort()),
             "--disablephonehome",
             "--addLibs",
             driver.toString(),
+            "--prebootcommandfile",
+            preBoot.toString(),
             "--postbootcommandfile",
             postBoot.toString(),
             "--deploy",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +27,16 @@ class NodeSettingsTest {
 
   @Test
   void twoNodesOnOneHostListEachOtherAsClusterMembers() {
-    NodeSettings second =
-        NodeSettings.from(
-            Map.of(
-                "PERSONA_CLUSTER_NAME", "pair",
-                "PERSONA_CLUSTER_PORT", "6911",
-                "PERSONA_CLUSTER_MEMBERS", "127.0.0.1:6910,127.0.0.1:6911"),
-            home);
+    Map<String, String> env = new HashMap<>(NodeSecrets.freshJwtKeys());
+    env.put("PERSONA_CONTENT_KEYS", ContentKeyFile.fresh());
+    env.put("PERSONA_CLUSTER_NAME", "pair");
+    env.put("PERSONA_CLUSTER_PORT", "6911");
+    env.put("PERSONA_CLUSTER_MEMBERS", "127.0.0.1:6910,127.0.0.1:6911");
+    NodeSettings second = NodeSettings.from(env, home);
 
     assertThat(second.clusterName()).isEqualTo("pair");
     assertThat(second.clusterPort()).isEqualTo(6911);
-    assertThat(second.clusterMembers()).isEqualTo("127.0.0.1:6910,127.0.0.1:6911");
+    assertThat(second.discovery().clusterMode()).isEqualTo("tcpip:127.0.0.1:6910,127.0.0.1:6911");
   }
 
   @Test

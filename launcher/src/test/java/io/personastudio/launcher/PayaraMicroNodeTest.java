@@ -23,6 +23,7 @@ class PayaraMicroNodeTest {
           settings,
           Path.of("/rt/payara-micro.jar"),
           Path.of("/rt/postgresql.jar"),
+          Path.of("/w/pre"),
           Path.of("/w/pb"));
 
   @Test
@@ -37,6 +38,11 @@ class PayaraMicroNodeTest {
     assertThat(command).containsSequence("--interfaces", "127.0.0.1");
     assertThat(command).containsSequence("--port", "18080");
     assertThat(command).contains("--disablephonehome");
+    assertThat(command).contains("-Dhazelcast.socket.bind.any=false");
+    assertThat(PreBootCommands.forNode(settings))
+        .singleElement()
+        .asString()
+        .endsWith("http-listener.address=127.0.0.1");
     assertThat(command)
         .containsSequence("--deploy", "/opt/persona/web-module/target/persona-studio.war:/");
   }

@@ -1,6 +1,8 @@
 package io.personastudio.testing;
 
+import io.personastudio.launcher.ContentKeyFile;
 import io.personastudio.launcher.DatabaseSettings;
+import io.personastudio.launcher.NodeSecrets;
 import io.personastudio.launcher.NodeSettings;
 import io.personastudio.launcher.PayaraMicroNode;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.util.Map;
  * shipped WAR), on its own ports, with its output in a log file the test can read.
  */
 public final class TestNode implements AutoCloseable {
+
+  private static final Map<String, String> SHARED_KEYS = sharedKeys();
 
   private final PayaraMicroNode node;
   private final Path log;
@@ -56,6 +60,8 @@ public final class TestNode implements AutoCloseable {
         "PERSONA_DATA_DIR",
         Path.of(System.getProperty("persona.it.dir"), "node-" + name).toString());
     env.putAll(environment);
+    // nodes of one test JVM share one identity, as the nodes of a deployment do
+    SHARED_KEYS.forEach(env::putIfAbsent);
     NodeSettings settings = NodeSettings.from(env, Path.of("."));
     Path log = Path.of(System.getProperty("persona.it.dir"), "node-" + name + ".log");
     Files.createDirectories(log.getParent());
@@ -74,6 +80,12 @@ public final class TestNode implements AutoCloseable {
 
   public String log() throws IOException {
     return Files.readString(log);
+  }
+
+  private static Map<String, String> sharedKeys() {
+    Map<String, String> keys = new HashMap<>(NodeSecrets.freshJwtKeys());
+    keys.put("PERSONA_CONTENT_KEYS", ContentKeyFile.fresh());
+    return Map.copyOf(keys);
   }
 
   public static int freePort() throws IOException {
