@@ -33,6 +33,10 @@ final class FakeControl {
                   .toList();
           yield server.ok(list);
         }
+        case "/fake/polls" -> {
+          long since = Long.parseLong(params.getOrDefault("since", "0"));
+          yield server.ok(server.pollEpochMillis().stream().filter(t -> t >= since).toList());
+        }
         case "/fake/faults" -> {
           String method = params.get("method");
           int status = Integer.parseInt(params.getOrDefault("status", "429"));

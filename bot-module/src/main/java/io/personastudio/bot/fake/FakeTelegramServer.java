@@ -60,6 +60,7 @@ public final class FakeTelegramServer implements AutoCloseable {
   private final AtomicInteger nextMessageId = new AtomicInteger(1);
   private long nextUpdateId = 1;
   private final List<Long> pollNanos = new CopyOnWriteArrayList<>();
+  private final List<Long> pollEpochMillis = new CopyOnWriteArrayList<>();
   private long pollerGeneration;
   private boolean pollerActive;
   private volatile boolean limitsOn;
@@ -190,6 +191,11 @@ public final class FakeTelegramServer implements AutoCloseable {
   }
 
   /** When each {@code getUpdates} call arrived, in System.nanoTime, oldest first. */
+  /** Wall-clock times of the polls, for a peer in another process (the chaos test). */
+  public List<Long> pollEpochMillis() {
+    return List.copyOf(pollEpochMillis);
+  }
+
   public List<Long> pollNanos() {
     return List.copyOf(pollNanos);
   }
@@ -308,6 +314,7 @@ public final class FakeTelegramServer implements AutoCloseable {
    */
   private Answer getUpdates(Map<String, String> params) {
     pollNanos.add(System.nanoTime());
+    pollEpochMillis.add(System.currentTimeMillis());
     long offset = Long.parseLong(params.getOrDefault("offset", "0"));
     long timeoutMillis = Long.parseLong(params.getOrDefault("timeout", "0")) * 1000;
     int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
