@@ -316,7 +316,7 @@ class KubernetesManifestsTest {
   void everyContainerHasAMemoryLimit() {
     List<String> problems = new ArrayList<>();
     for (PodTemplate pod : manifests.pods()) {
-      for (Container container : pod.containers()) {
+      for (Container container : pod.allContainers()) {
         if (YamlTree.text(container.body(), "resources", "limits", "memory") == null) {
           problems.add(container.where() + " has no memory limit");
         }
