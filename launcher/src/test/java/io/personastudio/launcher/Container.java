@@ -1,9 +1,11 @@
 package io.personastudio.launcher;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One container of a pod template: image, environment, ports, probes, mounts. */
 record Container(PodTemplate pod, Map<String, Object> body) {
@@ -67,5 +69,28 @@ record Container(PodTemplate pod, Map<String, Object> body) {
 
   List<Map<String, Object>> volumeMounts() {
     return YamlTree.maps(body, "volumeMounts");
+  }
+
+  /** The paths of the files this container sees from its mounted Secret volumes. */
+  Set<String> secretFiles(Map<String, Set<String>> secretKeys) {
+    Set<String> files = new HashSet<>();
+    for (Map<String, Object> mount : volumeMounts()) {
+      for (Map<String, Object> volume : pod.volumes()) {
+        Map<String, Object> secret = YamlTree.map(volume, "secret");
+        if (secret.isEmpty()
+            || !YamlTree.text(volume, "name").equals(YamlTree.text(mount, "name"))) {
+          continue;
+        }
+        List<Map<String, Object>> items = YamlTree.maps(secret, "items");
+        Set<String> names = new HashSet<>();
+        if (items.isEmpty()) {
+          names.addAll(secretKeys.getOrDefault(YamlTree.text(secret, "secretName"), Set.of()));
+        } else {
+          items.forEach(item -> names.add(YamlTree.text(item, "path")));
+        }
+        names.forEach(name -> files.add(YamlTree.text(mount, "mountPath") + "/" + name));
+      }
+    }
+    return files;
   }
 }

@@ -5,9 +5,12 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -61,5 +64,16 @@ record KubernetesManifests(List<String> files, List<Manifest> all) {
     return pods().stream()
         .filter(pod -> pod.containers().stream().anyMatch(Container::runsNodeImage))
         .toList();
+  }
+
+  /** Secret name to its keys (data and stringData). */
+  Map<String, Set<String>> secretKeys() {
+    Map<String, Set<String>> keys = new HashMap<>();
+    for (Manifest secret : ofKind("Secret")) {
+      Set<String> names = new HashSet<>(YamlTree.map(secret.body(), "data").keySet());
+      names.addAll(YamlTree.map(secret.body(), "stringData").keySet());
+      keys.put(secret.name(), names);
+    }
+    return keys;
   }
 }

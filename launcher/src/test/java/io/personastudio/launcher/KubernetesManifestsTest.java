@@ -78,7 +78,7 @@ class KubernetesManifestsTest {
               node.where() + " sets " + name + ": README.md's *_FILE row lists no such secret");
         }
         String path = YamlTree.text(variable, "value");
-        if (path == null || !secretFiles(node).contains(path)) {
+        if (path == null || !node.secretFiles(manifests.secretKeys()).contains(path)) {
           problems.add(
               node.where()
                   + " sets "
@@ -86,7 +86,7 @@ class KubernetesManifestsTest {
                   + "="
                   + path
                   + ", which is no file of a mounted Secret; mounted: "
-                  + secretFiles(node));
+                  + node.secretFiles(manifests.secretKeys()));
         }
       }
     }
@@ -95,7 +95,7 @@ class KubernetesManifestsTest {
 
   @Test
   void everySecretKeyTheManifestsUseIsInTheSecret() {
-    Map<String, Set<String>> secrets = secretKeys();
+    Map<String, Set<String>> secrets = manifests.secretKeys();
     assertThat(secrets).as("Secret manifests in %s", FOLDER).isNotEmpty();
     List<String> problems = new ArrayList<>();
     for (PodTemplate pod : manifests.pods()) {
@@ -490,41 +490,6 @@ class KubernetesManifestsTest {
               + ", which has "
               + secrets.get(secret));
     }
-  }
-
-  /** Secret name to its keys (data and stringData). */
-  private Map<String, Set<String>> secretKeys() {
-    Map<String, Set<String>> keys = new HashMap<>();
-    for (Manifest secret : manifests.ofKind("Secret")) {
-      Set<String> names = new HashSet<>(YamlTree.map(secret.body(), "data").keySet());
-      names.addAll(YamlTree.map(secret.body(), "stringData").keySet());
-      keys.put(secret.name(), names);
-    }
-    return keys;
-  }
-
-  /** The paths of the files a container sees from its mounted Secret volumes. */
-  private Set<String> secretFiles(Container container) {
-    Map<String, Set<String>> secrets = secretKeys();
-    Set<String> files = new HashSet<>();
-    for (Map<String, Object> mount : container.volumeMounts()) {
-      for (Map<String, Object> volume : container.pod().volumes()) {
-        Map<String, Object> secret = YamlTree.map(volume, "secret");
-        if (secret.isEmpty()
-            || !YamlTree.text(volume, "name").equals(YamlTree.text(mount, "name"))) {
-          continue;
-        }
-        List<Map<String, Object>> items = YamlTree.maps(secret, "items");
-        Set<String> names = new HashSet<>();
-        if (items.isEmpty()) {
-          names.addAll(secrets.getOrDefault(YamlTree.text(secret, "secretName"), Set.of()));
-        } else {
-          items.forEach(item -> names.add(YamlTree.text(item, "path")));
-        }
-        names.forEach(name -> files.add(YamlTree.text(mount, "mountPath") + "/" + name));
-      }
-    }
-    return files;
   }
 
   private List<PodTemplate> selected(Map<String, Object> selector) {
