@@ -717,7 +717,7 @@ public final class Chaos {
   }
 
   private String query(String sql) {
-    return dockerUnchecked("exec", dbContainer, "psql", "-X", "-At", "-h", "127.0.0.1", "-p", dbPort,
+    return dockerUnchecked("exec", dbContainer, "psql", "-X", "-At", "-h", "/var/run/postgresql", "-p", dbPort,
         "-U", "persona", "-d", "persona", "-c", sql).strip();
   }
 

@@ -6,6 +6,7 @@ import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.persona.Persona;
 import io.personastudio.domain.training.TrainingRun;
 import io.personastudio.infrastructure.config.StudioConfig;
+import io.personastudio.infrastructure.training.SharedUploads;
 import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ChatFormat;
 import io.personastudio.ml.chat.ChatImporter;
@@ -41,6 +42,7 @@ public class PersonaService {
   EntityManager em;
 
   @Inject StudioConfig config;
+  @Inject SharedUploads sharedUploads;
 
   @Inject Event<TrainingQueued> queued;
 
@@ -63,6 +65,8 @@ public class PersonaService {
       em.persist(chat);
       em.persist(run);
       em.flush();
+      // in the database with the run, for whichever node claims it; here for this node to start on
+      sharedUploads.store(chat.id(), upload);
       Files.createDirectories(config.uploads());
       Files.move(upload, uploadOf(chat.id()), StandardCopyOption.ATOMIC_MOVE);
       queued.fire(new TrainingQueued(run.id()));

@@ -39,13 +39,18 @@ public final class ContentCipher {
   }
 
   public Sealed seal(String plain, String rowId) {
+    return sealBytes(plain.getBytes(StandardCharsets.UTF_8), rowId);
+  }
+
+  /** Seals raw bytes (an upload's chunk) bound to {@code rowId}. */
+  public Sealed sealBytes(byte[] plain, String rowId) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
       Cipher cipher = ENGINES.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.active(), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plain);
       return new Sealed(
           keys.activeId(),
           ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
@@ -55,6 +60,10 @@ public final class ContentCipher {
   }
 
   public String open(Sealed sealed, String rowId) {
+    return new String(openBytes(sealed, rowId), StandardCharsets.UTF_8);
+  }
+
+  public byte[] openBytes(Sealed sealed, String rowId) {
     byte[] bytes = sealed.bytes();
     try {
       Cipher cipher = ENGINES.get();
@@ -63,8 +72,7 @@ public final class ContentCipher {
           keys.byId(sealed.keyId()),
           new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
       cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
-      return new String(
-          cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+      return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "Content of " + rowId + " does not decrypt: wrong key or altered", e);

@@ -33,6 +33,7 @@ public class ChatMessageReader extends AbstractItemReader {
   @Inject EarlyWorkers earlyWorkers;
   @Inject WorkerJobs jobs;
   @Inject StudioConfig config;
+  @Inject SharedUploads sharedUploads;
 
   /** Whether a fresh import starts the training worker from the upload while it stores the chat. */
   @Inject
@@ -52,7 +53,7 @@ public class ChatMessageReader extends AbstractItemReader {
       return;
     }
     Path upload = personas.uploadOf(chat.id());
-    if (!Files.exists(upload)) {
+    if (!Files.exists(upload) && !sharedUploads.copyTo(chat.id(), upload)) {
       throw fail("The uploaded file is gone; upload the chat again.");
     }
     if (checkpoint == null) {

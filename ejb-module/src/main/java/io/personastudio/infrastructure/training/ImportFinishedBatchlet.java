@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.util.UUID;
 
 /**
- * After the import chunk step: marks the chat imported with its counts and deletes the raw upload
- * (the messages now live encrypted in the database only).
+ * After the import chunk step: marks the chat imported with its counts and deletes the raw upload,
+ * here and in the database (the messages now live encrypted in the database only).
  */
 @Named
 @Dependent
@@ -20,6 +20,7 @@ public class ImportFinishedBatchlet extends RunStep {
   @Inject TrainingRuns runs;
   @Inject MessageStore messages;
   @Inject PersonaService personas;
+  @Inject SharedUploads sharedUploads;
 
   @Override
   String run(UUID runId) throws Exception {
@@ -36,6 +37,7 @@ public class ImportFinishedBatchlet extends RunStep {
               + " bad records); export the chat again.");
     }
     runs.imported(chat.id(), stored, run.skippedRecords());
+    sharedUploads.forget(chat.id());
     Files.deleteIfExists(personas.uploadOf(chat.id()));
     return "IMPORTED " + stored;
   }

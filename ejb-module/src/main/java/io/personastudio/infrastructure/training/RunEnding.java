@@ -23,6 +23,7 @@ public class RunEnding {
   @Inject StudioConfig config;
   @Inject PersonaService personas;
   @Inject EarlyWorkers earlyWorkers;
+  @Inject SharedUploads sharedUploads;
 
   /** The job of {@code execution} ended; {@code completed} when every step succeeded. */
   public void jobEnded(UUID runId, long execution, boolean completed, String exitStatus) {
@@ -34,7 +35,11 @@ public class RunEnding {
         if (runs.failed(runId, execution, reason) || runs.ownedBy(runId, execution)) {
           runs.view(runId)
               .flatMap(v -> runs.latestImport(v.personaId()))
-              .ifPresent(chat -> PersonaService.deleteQuietly(personas.uploadOf(chat.id())));
+              .ifPresent(
+                  chat -> {
+                    sharedUploads.forget(chat.id());
+                    PersonaService.deleteQuietly(personas.uploadOf(chat.id()));
+                  });
         }
       }
     } finally {
