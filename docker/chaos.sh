@@ -72,7 +72,6 @@ CHAOS_NODES="${project}_node1_1=18081 ${project}_node2_1=18082 ${project}_node3_
 rm -rf "$out/backup" && mkdir -p "$out/backup"
 docker cp "${project}_backup_1:/backups/." "$out/backup/"
 newest=$(ls -1 "$out"/backup/persona-*.dump 2>/dev/null | sort | tail -1 || true)
-grep -h "backup " "$out/stack.log" 2>/dev/null | tail -3 || true
 compose logs --no-color backup 2>/dev/null | grep -c ": ok:" | xargs -I{} echo "chaos: {} backups taken during the run"
 if [ -z "$newest" ]; then
   echo "chaos: FAILED: the backup service took no backup" | tee -a "$results"

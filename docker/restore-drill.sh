@@ -9,9 +9,8 @@
 # (18090); containers persona-drill-db and persona-drill-node are removed at the end.
 # Exit status: 0 when the restore is complete and answers, 1 when a check fails, 2 on bad input.
 set -euo pipefail
-cd "$(dirname "$0")"
-dump=${1:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}
-keys=${2:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}
+dump=$(realpath -m "${1:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}")
+keys=$(realpath -m "${2:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}")
 email=${3:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}
 password=${4:?usage: restore-drill.sh BACKUP.dump CONTENT_KEYS_FILE EMAIL PASSWORD}
 db_port=${DRILL_DB_PORT:-15440}
@@ -63,7 +62,7 @@ say "a node on the restored database (127.0.0.1:$http_port)"
 docker run -d --name persona-drill-node --network host \
   -e PERSONA_DB_URL="jdbc:postgresql://127.0.0.1:$db_port/persona" -e PERSONA_DB_USER=persona \
   -e PERSONA_DB_PASSWORD="$secret" -e PERSONA_CONTENT_KEYS_FILE=/run/secrets/content_keys \
-  -v "$(realpath "$keys")":/run/secrets/content_keys:ro \
+  -v "$keys":/run/secrets/content_keys:ro \
   -e PERSONA_BIND_ADDRESS=127.0.0.1 -e PERSONA_HTTP_PORT="$http_port" -e PERSONA_CLUSTER_PORT=18190 \
   -e PERSONA_CLUSTER_NAME=persona-drill -e PERSONA_TRAINING_WARM_UP_MESSAGES=0 \
   persona-studio:latest >/dev/null

@@ -387,7 +387,7 @@ public final class Chaos {
 
   private boolean workerRunsOn(String node, String run) {
     try {
-      return docker("top", node, "-eo", "args").contains(run);
+      return docker("top", node, "-eo", "pid,args").contains(run);
     } catch (Exception e) {
       return false;
     }
@@ -399,7 +399,7 @@ public final class Chaos {
     while (!Thread.currentThread().isInterrupted()) {
       for (String node : nodes.keySet()) {
         try {
-          for (String line : docker("top", node, "-eo", "args").lines().toList()) {
+          for (String line : docker("top", node, "-eo", "pid,args").lines().toList()) {
             if (line.contains("persona-ml.jar")) {
               Matcher m = run.matcher(line);
               while (m.find()) {
