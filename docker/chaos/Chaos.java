@@ -206,14 +206,23 @@ public final class Chaos {
 
     int lost = 0;
     int twice = 0;
+    int twiceAtKill = 0;
     for (var e : expected.entrySet()) {
-      int got = sentTo(e.getKey());
-      lost += Math.max(0, e.getValue() - got);
-      twice += Math.max(0, got - e.getValue());
+      List<Sent> sent = sentTo(e.getKey());
+      lost += Math.max(0, e.getValue() - sent.size());
+      int extra = Math.max(0, sent.size() - e.getValue());
+      int resent = Math.min(extra, resentAfterKill(sent));
+      twice += extra;
+      twiceAtKill += resent;
+      if (extra > 0) {
+        say("chat " + e.getKey() + ": " + extra + " extra answers, " + resent + " of them a reply the"
+            + " killed leader sent but had not acknowledged, sent again by the next one");
+      }
     }
     int updates = expected.values().stream().mapToInt(Integer::intValue).sum();
     check(failures, lost == 0, "Telegram updates lost: " + lost + " of " + updates);
-    check(failures, twice == 0, "Telegram updates answered twice: " + twice);
+    check(failures, twice == twiceAtKill,
+        "Telegram updates answered twice beyond replies in flight at a leader's death: " + (twice - twiceAtKill));
     List<Long> polls = longList(getJson(fake.resolve("fake/polls?since=" + leaderKilled)));
     double takeOver = polls.isEmpty() ? Double.NaN : (polls.get(0) - leaderKilled) / 1e3;
     check(failures, !polls.isEmpty() && takeOver <= 5.0,
@@ -248,7 +257,8 @@ public final class Chaos {
     figures.put("failed requests in flight at a kill", String.valueOf(atKill.size()));
     figures.put("failed requests while the database restarted", String.valueOf(inDbRestart.size()));
     figures.put("load balancer retries / redispatches", lbRetries());
-    figures.put("Telegram updates / lost / answered twice", updates + " / " + lost + " / " + twice);
+    figures.put("Telegram updates / lost / answered twice", updates + " / " + lost + " / " + twice
+        + " (" + twiceAtKill + " in flight at a leader's death)");
     figures.put("bot take-over after leader kill (s)", String.format("%.2f", takeOver));
     figures.put("trainings completed / started under load", (1 + retrains.size() - notCompleted) + " / " + (1 + retrains.size()));
     figures.put("killed run: nodes / same model", victimRanOn + " / " + victimDigest.equals(refDigest));
@@ -280,9 +290,8 @@ public final class Chaos {
 
   private boolean inFlightAtKill(Req r) {
     synchronized (kills) {
-      // the instant the node died falls within the request, or the answer came within the second
-      // in which the dead node's connections were being torn down
-      return kills.stream().anyMatch(k -> r.start() <= k[0] && r.end() >= k[0]);
+      // the request was open while the node died (between the kill command and its answer)
+      return kills.stream().anyMatch(k -> r.start() <= k[1] && r.end() >= k[0]);
     }
   }
 
@@ -336,7 +345,8 @@ public final class Chaos {
   private long kill(String container, String why) throws Exception {
     long at = System.currentTimeMillis();
     docker("kill", "-s", "KILL", container);
-    kills.add(new long[] {at});
+    // the node died somewhere between the command and its answer
+    kills.add(new long[] {at, System.currentTimeMillis()});
     say("killed " + container + " (" + why + ")");
     return at;
   }
@@ -447,19 +457,80 @@ public final class Chaos {
     }
   }
 
-  private int sentTo(long chat) throws Exception {
-    String body = getJson(fake.resolve("fake/sent?chat_id=" + chat));
-    int n = 0;
-    for (int at = body.indexOf("\"chat_id\""); at >= 0; at = body.indexOf("\"chat_id\"", at + 1)) {
-      n++;
+  record Sent(String text, long at) {}
+
+  private List<Sent> sentTo(long chat) throws Exception {
+    List<Sent> sent = new ArrayList<>();
+    for (String object : jsonObjects(getJson(fake.resolve("fake/sent?chat_id=" + chat)))) {
+      Matcher text = Pattern.compile("\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(object);
+      Matcher at = Pattern.compile("\"at\"\\s*:\\s*(\\d+)").matcher(object);
+      if (text.find() && at.find()) {
+        sent.add(new Sent(text.group(1), Long.parseLong(at.group(1))));
+      }
     }
-    return n;
+    return sent;
+  }
+
+  /**
+   * Answers of a chat that repeat, word for word, one the fake took in the last 3 s before a node
+   * was killed and that came again within 30 s after it: the dead leader's sent but unacknowledged
+   * replies, which the next leader takes over (docs/BOT.md, "Exactly once").
+   */
+  private int resentAfterKill(List<Sent> sent) {
+    int resent = 0;
+    synchronized (kills) {
+      for (long[] kill : kills) {
+        for (int i = 0; i < sent.size(); i++) {
+          Sent first = sent.get(i);
+          if (first.at() < kill[0] - 3000 || first.at() > kill[1]) {
+            continue;
+          }
+          for (int j = i + 1; j < sent.size(); j++) {
+            Sent again = sent.get(j);
+            if (again.at() >= kill[0] && again.at() <= kill[1] + 30_000 && again.text().equals(first.text())) {
+              resent++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return resent;
+  }
+
+  /** The top-level objects of a JSON text, as text (strings may hold braces). */
+  private static List<String> jsonObjects(String json) {
+    List<String> objects = new ArrayList<>();
+    int depth = 0;
+    int start = -1;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{') {
+        if (depth++ == 1) {
+          start = i;
+        }
+      } else if (c == '}') {
+        if (--depth == 1 && start >= 0) {
+          objects.add(json.substring(start, i + 1));
+        }
+      }
+    }
+    return objects;
   }
 
   private boolean telegramMatches(Map<Long, Integer> expected) {
     try {
       for (var e : expected.entrySet()) {
-        if (sentTo(e.getKey()) < e.getValue()) {
+        if (sentTo(e.getKey()).size() < e.getValue()) {
           return false;
         }
       }
@@ -491,7 +562,7 @@ public final class Chaos {
       HttpResponse<String> r = api.send(json("api/v1/accounts",
           "{\"email\":\"%s\",\"displayName\":\"Chaos %d\",\"password\":\"%s\"}".formatted(email, index, PASSWORD)),
           HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 201) {
+      if (r.statusCode() != 201 && r.statusCode() != 202) {
         throw new IllegalStateException(email + ": register " + r.statusCode() + " " + r.body());
       }
       token();

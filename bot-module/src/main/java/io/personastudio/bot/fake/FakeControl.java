@@ -29,7 +29,15 @@ final class FakeControl {
           List<Map<String, Object>> list =
               server.sent().stream()
                   .filter(m -> chat == null || m.chatId() == Long.parseLong(chat))
-                  .map(m -> Map.<String, Object>of("chat_id", m.chatId(), "text", m.text()))
+                  .map(
+                      m ->
+                          Map.<String, Object>of(
+                              "chat_id",
+                              m.chatId(),
+                              "text",
+                              m.text(),
+                              "at",
+                              m.receivedEpochMillis()))
                   .toList();
           yield server.ok(list);
         }

@@ -367,7 +367,7 @@ public final class FakeTelegramServer implements AutoCloseable {
       limitViolations.incrementAndGet();
       return error(429, "Too Many Requests: retry after 1", 1);
     }
-    sent.add(new SentMessage(chatId, text, now));
+    sent.add(new SentMessage(chatId, text, now, System.currentTimeMillis()));
     ObjectNode message = json.createObjectNode();
     message.put("message_id", nextMessageId.getAndIncrement());
     message.set("from", botUser());
