@@ -41,6 +41,15 @@ fi
 docker/build-images.sh
 docker/make-secrets.sh >/dev/null
 
+# a clustered node without its shared keys must stop at once with one line naming the variable
+refusal=$(docker run --rm --network host -e PERSONA_CLUSTER_MEMBERS=127.0.0.1:18300,127.0.0.1:18310 \
+  -e PERSONA_DB_URL=jdbc:postgresql://127.0.0.1:1/none persona-studio:latest 2>&1) && refused=0 || refused=$?
+if [ "$refused" -ne 2 ] || [ "$(echo "$refusal" | wc -l)" -ne 1 ] || ! grep -q PERSONA_CONTENT_KEYS <<<"$refusal"; then
+  echo "chaos: FAILED: a node without PERSONA_CONTENT_KEYS did not stop with one line naming it (exit $refused): $refusal"
+  exit 1
+fi
+echo "chaos: a clustered node without its keys stops (exit 2): $refusal"
+
 # the fake Bot API runs on the host, on loopback, as Telegram would outside the cluster
 if [ ! -s bot-module/target/chaos-classpath.txt ]; then
   ./mvnw -B -q -ntp -o -pl bot-module dependency:build-classpath -Dmdep.outputFile=target/chaos-classpath.txt >/dev/null

@@ -49,9 +49,14 @@ backup_once() {
   echo "COMMIT;" >&"${SNAP[1]}"
   eval "exec ${SNAP[1]}>&-"
   wait "$SNAP_PID" 2>/dev/null
-  if [ $status -ne 0 ] || [[ ! $counts == \{* ]]; then
+  if [ $status -ne 0 ]; then
     rm -f "$tmp"
-    log "FAILED: pg_dump exit status $status${counts:+, counts: $counts}"
+    log "FAILED: pg_dump exit status $status"
+    return 1
+  fi
+  if [[ ! $counts == \{* ]]; then
+    rm -f "$tmp"
+    log "FAILED: counting the snapshot's rows failed (is the schema there?): ${counts:-no answer}"
     return 1
   fi
   printf '{"file":"%s.dump","takenAt":"%s","database":"%s","counts":%s}\n' \

@@ -12,6 +12,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,15 +78,19 @@ public record NodeSecrets(
   }
 
   private void requireShared() {
-    for (var required :
-        Map.of(CONTENT_KEYS, contentKeys, JWT_PRIVATE, jwtPrivateKey, JWT_PUBLIC, jwtPublicKey)
-            .entrySet()) {
-      if (required.getValue().isEmpty()) {
+    // in a fixed order, so that the operator meets the same first missing key every time
+    List<Map.Entry<String, Optional<String>>> required =
+        List.of(
+            Map.entry(CONTENT_KEYS, contentKeys),
+            Map.entry(JWT_PRIVATE, jwtPrivateKey),
+            Map.entry(JWT_PUBLIC, jwtPublicKey));
+    for (var key : required) {
+      if (key.getValue().isEmpty()) {
         throw new ConfigurationException(
-            required.getKey()
+            key.getKey()
                 + " is not set: a clustered node needs the same key as every other node"
                 + " (set it, or "
-                + required.getKey()
+                + key.getKey()
                 + "_FILE)");
       }
     }
