@@ -90,6 +90,10 @@ public final class PayaraMicroNode implements AutoCloseable {
             "-Dpersona.data.dir=" + settings.dataDir(),
             // Hazelcast listens on its one interface only, not on every address of the machine
             "-Dhazelcast.socket.bind.any=false",
+            // a hung member (not dead: its sockets stay open) leaves the cluster after 10 s of
+            // silence, not Hazelcast's default 60 s; its bot lock and sessions' backups move on
+            "-Dhazelcast.heartbeat.interval.seconds=1",
+            "-Dhazelcast.max.no.heartbeat.seconds=10",
             "-Dpersona.ml.worker-jar=" + settings.workerJar()));
     command.addAll(
         List.of(

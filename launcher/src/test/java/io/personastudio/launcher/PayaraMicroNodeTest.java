@@ -39,6 +39,7 @@ class PayaraMicroNodeTest {
     assertThat(command).containsSequence("--port", "18080");
     assertThat(command).contains("--disablephonehome");
     assertThat(command).contains("-Dhazelcast.socket.bind.any=false");
+    assertThat(command).contains("-Dhazelcast.max.no.heartbeat.seconds=10");
     assertThat(PreBootCommands.forNode(settings))
         .singleElement()
         .asString()
