@@ -51,7 +51,7 @@ public class PersonaService {
     try {
       String name = required(request.name(), "Persona name", 100);
       String person = required(request.person(), "Participant", 200);
-      ChatFormat format = check(upload, person);
+      ChatFormat format = check(upload, fileName, person);
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
       Persona persona = new Persona(owner, name, person, request.scrub(), now);
       ChatImport chat =
@@ -103,11 +103,15 @@ public class PersonaService {
     em.remove(persona);
   }
 
-  /** Participants of an upload with statistics, for the picker; a bad file is refused clearly. */
-  public List<ParticipantView> participants(Path upload) {
+  /**
+   * Participants of an upload with statistics, for the picker; a bad file is refused clearly, named
+   * as the client named it.
+   */
+  public List<ParticipantView> participants(Path upload, String fileName) {
     try {
-      return new ChatImporter()
-          .participants(upload, null).stream().map(ParticipantView::of).toList();
+      return ChatImporter.showing(fileName).participants(upload, null).stream()
+          .map(ParticipantView::of)
+          .toList();
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
     }
@@ -161,12 +165,14 @@ public class PersonaService {
     return config.uploads().resolve(importId + ".upload");
   }
 
-  private ChatFormat check(Path upload, String person) {
+  private ChatFormat check(Path upload, String fileName, String person) {
     long size;
     try {
       size = Files.size(upload);
     } catch (IOException e) {
-      throw DomainException.invalid("The upload could not be read: " + e.getMessage());
+      // the exception names the server's own file: the client is told nothing about it
+      LOG.warning("Could not read the upload " + upload + ": " + e);
+      throw DomainException.invalid("The upload could not be read; please upload it again.");
     }
     if (size > config.maxUploadBytes()) {
       throw DomainException.invalid(
@@ -177,7 +183,7 @@ public class PersonaService {
               + " MB.");
     }
     try {
-      ChatImporter importer = new ChatImporter();
+      ChatImporter importer = ChatImporter.showing(fileName);
       ChatFormat format = importer.detect(upload);
       List<Participant> participants = importer.participants(upload, null);
       boolean known =

@@ -60,7 +60,9 @@ public class NewPersonaWizard implements Serializable {
         return;
       }
       List<ParticipantRow> found =
-          personas.participants(stored).stream().map(ParticipantRow::of).toList();
+          personas.participants(stored, file.getFileName()).stream()
+              .map(ParticipantRow::of)
+              .toList();
       if (found.isEmpty()) {
         uploads.delete(stored);
         Texts.error("wizard.upload.empty");

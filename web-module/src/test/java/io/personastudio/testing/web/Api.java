@@ -73,6 +73,13 @@ public final class Api {
   public HttpResponse<String> upload(
       String path, Map<String, String> fields, String fileName, String content)
       throws IOException, InterruptedException {
+    return upload(path, fields, fileName, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A multipart form whose file is these bytes (any encoding, a zip). */
+  public HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileName, byte[] content)
+      throws IOException, InterruptedException {
     String boundary = "----persona" + UUID.randomUUID();
     StringBuilder body = new StringBuilder();
     fields.forEach(
@@ -91,16 +98,15 @@ public final class Api {
         .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
         .append(fileName)
         .append("\"\r\n")
-        .append("Content-Type: text/plain\r\n\r\n")
-        .append(content)
-        .append("\r\n")
-        .append("--")
-        .append(boundary)
-        .append("--\r\n");
+        .append("Content-Type: text/plain\r\n\r\n");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(body.toString().getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(content);
+    bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())));
   }
 
   /**

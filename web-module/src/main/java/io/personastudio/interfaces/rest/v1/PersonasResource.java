@@ -107,7 +107,7 @@ public class PersonasResource {
             .orElseThrow(() -> DomainException.invalid("The multipart field 'file' is required."));
     java.nio.file.Path upload = store(file);
     try {
-      return personas.participants(upload);
+      return personas.participants(upload, file.getFileName().orElse("upload"));
     } finally {
       uploads.delete(upload);
     }
