@@ -214,6 +214,7 @@ public final class PortalLoad {
           part(boundary, "name", null, personaName)
               + part(boundary, "person", null, "Mira")
               + part(boundary, "scrub", null, "true")
+              + part(boundary, "consent", null, "true")
               + part(boundary, "file", "chat.txt", whatsAppChat(seed))
               + "--" + boundary + "--\r\n";
       HttpResponse<String> created =

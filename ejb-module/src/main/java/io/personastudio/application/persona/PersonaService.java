@@ -4,6 +4,7 @@ import io.personastudio.application.training.TrainingQueued;
 import io.personastudio.domain.DomainException;
 import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.persona.Persona;
+import io.personastudio.domain.persona.UploadConsent;
 import io.personastudio.domain.training.TrainingRun;
 import io.personastudio.infrastructure.config.StudioConfig;
 import io.personastudio.ml.MlException;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Creates a persona from an uploaded chat and queues its first training. Everything a user can get
- * wrong is checked before anything is written; a refused upload is deleted.
+ * wrong is checked before anything is written; a refused upload is deleted. The owner's consent is
+ * required and recorded with the upload on every path.
  */
 @Stateless
 public class PersonaService {
@@ -51,6 +53,11 @@ public class PersonaService {
     try {
       String name = required(request.name(), "Persona name", 100);
       String person = required(request.person(), "Participant", 200);
+      if (!request.consent()) {
+        throw DomainException.invalid(
+            "Consent is required: confirm (consent=true) that you may use this chat and that the"
+                + " person you imitate has agreed to it.");
+      }
       ChatFormat format = check(upload, fileName, person);
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
       Persona persona = new Persona(owner, name, person, request.scrub(), now);
@@ -62,6 +69,8 @@ public class PersonaService {
       em.flush(); // ids only, no mapped relations: EclipseLink must not reorder the inserts
       em.persist(chat);
       em.persist(run);
+      em.flush();
+      em.persist(new UploadConsent(chat.id(), owner, now)); // after its import (no mapped relation)
       em.flush();
       Files.createDirectories(config.uploads());
       Files.move(upload, uploadOf(chat.id()), StandardCopyOption.ATOMIC_MOVE);

@@ -121,7 +121,8 @@ class NodeRestartIT {
     HttpResponse<String> created =
         owner.upload(
             "api/v1/personas",
-            Map.of("name", name, "person", "Ana", "scrub", "false", "seed", "42"),
+            Map.of(
+                "name", name, "person", "Ana", "scrub", "false", "seed", "42", "consent", "true"),
             "chat.txt",
             chat);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

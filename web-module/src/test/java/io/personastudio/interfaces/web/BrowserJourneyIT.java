@@ -276,7 +276,7 @@ class BrowserJourneyIT extends InBrowser {
     HttpResponse<String> created =
         ana.upload(
             "api/v1/personas",
-            Map.of("name", "Ana's persona", "person", "Ana"),
+            Map.of("name", "Ana's persona", "person", "Ana", "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Ben", "Ana", 60, "marmalade!"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

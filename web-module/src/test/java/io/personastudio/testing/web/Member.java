@@ -43,7 +43,7 @@ public record Member(UUID id, String email, String password, String bearer, Api 
     HttpResponse<String> created =
         api.upload(
             "api/v1/personas",
-            Map.of("name", name, "person", person),
+            Map.of("name", name, "person", person, "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Other", person, 60, line));
     if (created.statusCode() != 201) {
@@ -75,6 +75,7 @@ public record Member(UUID id, String email, String password, String bearer, Api 
             "persona", "SELECT count(*) FROM persona WHERE owner_id = ?",
             "training_run", "SELECT count(*) FROM training_run WHERE owner_id = ?",
             "access_token", "SELECT count(*) FROM access_token WHERE owner_id = ?",
+            "upload_consent", "SELECT count(*) FROM upload_consent WHERE account_id = ?",
             "chat_import", "SELECT count(*) FROM chat_import WHERE persona_id IN " + personas,
             "model_version", "SELECT count(*) FROM model_version WHERE persona_id IN " + personas);
     Map<String, Integer> left = new java.util.TreeMap<>();

@@ -3,11 +3,18 @@ package io.personastudio.interfaces.rest.v1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.personastudio.testing.AgainstShippedWar;
+import io.personastudio.testing.TestDatabase;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Chats;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Bad uploads through the API: refused at once, in the client's terms, never the server's. */
@@ -40,6 +47,60 @@ class UploadRefusalIT extends AgainstShippedWar {
           .doesNotContain("incoming-")
           .doesNotContain(".part")
           .doesNotContain("uploads");
+    }
+  }
+
+  @Test
+  void noPersonaIsCreatedWithoutConsent() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    String chat = Chats.whatsApp("Ben", "Ana", 60, "marmalade!");
+
+    HttpResponse<String> missing =
+        ana.upload("api/v1/personas", Map.of("name", "Ana", "person", "Ana"), FILE, chat);
+    HttpResponse<String> refused =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana", "person", "Ana", "consent", "false"),
+            FILE,
+            chat);
+
+    assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+    assertThat(missing.body()).contains("consent");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(ana.get("api/v1/personas").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void consentIsRecordedWithWhoWhenAndWhichUpload() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    OffsetDateTime before = OffsetDateTime.now().minusSeconds(5);
+
+    HttpResponse<String> created =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana", "person", "Ana", "consent", "true"),
+            FILE,
+            Chats.whatsApp("Ben", "Ana", 60, "marmalade!"));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    UUID persona = UUID.fromString(Api.field(created.body(), "id"));
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT c.account_id = p.owner_id, c.given_at, i.file_name, c.statement"
+                    + " FROM upload_consent c JOIN chat_import i ON i.id = c.import_id"
+                    + " JOIN persona p ON p.id = i.persona_id WHERE p.id = ?")) {
+      q.setObject(1, persona);
+      try (ResultSet row = q.executeQuery()) {
+        assertThat(row.next()).as("a consent row for the persona's upload").isTrue();
+        assertThat(row.getBoolean(1)).as("given by the owner").isTrue();
+        assertThat(row.getObject(2, OffsetDateTime.class))
+            .isAfter(before)
+            .isBefore(OffsetDateTime.now().plus(Duration.ofSeconds(5)));
+        assertThat(row.getString(3)).isEqualTo(FILE);
+        assertThat(row.getString(4)).isNotBlank();
+        assertThat(row.next()).isFalse();
+      }
     }
   }
 }
