@@ -10,7 +10,12 @@ import io.personastudio.infrastructure.config.StudioConfig;
 import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ChatFormat;
 import io.personastudio.ml.chat.ChatImporter;
-import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.chat.ParticipantStatistics;
+import io.personastudio.ml.dataset.DatasetOptions;
+import io.personastudio.ml.dataset.MediaPolicy;
+import io.personastudio.ml.dataset.ReplyCounter;
+import io.personastudio.ml.model.Hyperparameters;
+import io.personastudio.ml.train.PersonaTrainer;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +51,17 @@ public class PersonaService {
   @Inject StudioConfig config;
 
   @Inject Event<TrainingQueued> queued;
+
+  /** Replies the training needs from the person (checked by the trainer too, minutes later). */
+  public static final int MIN_REPLIES = PersonaTrainer.MIN_REPLIES;
+
+  /** How the training worker turns the chat into (context, reply) pairs (its defaults). */
+  private static final DatasetOptions TRAINING_DATASET =
+      new DatasetOptions(
+          Duration.ofMinutes(Hyperparameters.defaults().gapMinutes()),
+          Hyperparameters.defaults().contextTurns(),
+          false,
+          MediaPolicy.MARKER);
 
   private static final SecureRandom SEEDS = new SecureRandom();
   private static final Logger LOG = Logger.getLogger(PersonaService.class.getName());
@@ -118,12 +135,20 @@ public class PersonaService {
    */
   public List<ParticipantView> participants(Path upload, String fileName) {
     try {
-      return ChatImporter.showing(fileName).participants(upload, null).stream()
-          .map(ParticipantView::of)
-          .toList();
+      return read(ChatImporter.showing(fileName), upload);
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
     }
+  }
+
+  /** One pass over the chat: who writes, how much, and how often each answers someone else. */
+  private static List<ParticipantView> read(ChatImporter importer, Path upload) {
+    ParticipantStatistics statistics = new ParticipantStatistics();
+    ReplyCounter replies = new ReplyCounter(TRAINING_DATASET);
+    importer.stream(upload, null, statistics.andThen(replies));
+    return statistics.participants().stream()
+        .map(p -> ParticipantView.of(p, replies.repliesOf(p.id())))
+        .toList();
   }
 
   /** Queues a new training of the persona on its stored chat; the active model serves meanwhile. */
@@ -194,16 +219,30 @@ public class PersonaService {
     try {
       ChatImporter importer = ChatImporter.showing(fileName);
       ChatFormat format = importer.detect(upload);
-      List<Participant> participants = importer.participants(upload, null);
-      boolean known =
-          participants.stream().anyMatch(p -> p.name().equals(person) || p.id().equals(person));
-      if (!known) {
+      List<ParticipantView> participants = read(importer, upload);
+      ParticipantView chosen =
+          participants.stream()
+              .filter(p -> p.name().equals(person) || p.id().equals(person))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      DomainException.invalid(
+                          "Nobody called '"
+                              + person
+                              + "' writes in this chat; participants: "
+                              + participants.stream()
+                                  .map(ParticipantView::name)
+                                  .collect(Collectors.joining(", "))
+                              + "."));
+      if (chosen.replies() < MIN_REPLIES) {
         throw DomainException.invalid(
-            "Nobody called '"
-                + person
-                + "' writes in this chat; participants: "
-                + participants.stream().map(Participant::name).collect(Collectors.joining(", "))
-                + ".");
+            chosen.name()
+                + " answers someone else "
+                + chosen.replies()
+                + (chosen.replies() == 1 ? " time" : " times")
+                + " in this chat; a persona learns from replies and needs at least "
+                + MIN_REPLIES
+                + ". Export a longer chat, or choose someone who answers more.");
       }
       return format;
     } catch (MlException e) {

@@ -103,4 +103,48 @@ class UploadRefusalIT extends AgainstShippedWar {
       }
     }
   }
+
+  @Test
+  void aPersonWhoSeldomAnswersIsRefusedAtOnceWithTheRepliesNeeded() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    String chat = Chats.whatsApp("Ben", "Ana", 20, "marmalade!"); // Ana answers Ben 10 times
+
+    HttpResponse<String> participants =
+        ana.upload("api/v1/personas/participants", Map.of(), FILE, chat);
+    HttpResponse<String> created =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana", "person", "Ana", "consent", "true"),
+            FILE,
+            chat);
+
+    assertThat(participants.statusCode()).as(participants.body()).isEqualTo(200);
+    assertThat(participants.body()).contains("\"replies\":10");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+    assertThat(created.body())
+        .contains("Ana answers someone else 10 times")
+        .contains("at least 20");
+    assertThat(ana.get("api/v1/personas").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void aPersonWhoNeverAnswersAnyoneIsRefusedAtOnce() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    StringBuilder monologues = new StringBuilder();
+    for (int day = 1; day <= 28; day++) {
+      monologues.append("2/" + day + "/24, 09:00 - Ana: good morning, anyone up?\n");
+      monologues.append("2/" + day + "/24, 09:01 - Ana: coffee at ten\n");
+      monologues.append("2/" + day + "/24, 20:00 - Ben: good night all\n");
+    }
+
+    HttpResponse<String> created =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana", "person", "Ana", "consent", "true"),
+            FILE,
+            monologues.toString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+    assertThat(created.body()).contains("answers someone else 0 times").contains("at least 20");
+  }
 }
