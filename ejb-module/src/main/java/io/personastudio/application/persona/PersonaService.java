@@ -11,6 +11,7 @@ import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ChatFormat;
 import io.personastudio.ml.chat.ChatImporter;
 import io.personastudio.ml.chat.ParticipantStatistics;
+import io.personastudio.ml.chat.ZippedExport;
 import io.personastudio.ml.dataset.DatasetOptions;
 import io.personastudio.ml.dataset.MediaPolicy;
 import io.personastudio.ml.dataset.ReplyCounter;
@@ -135,7 +136,8 @@ public class PersonaService {
    */
   public List<ParticipantView> participants(Path upload, String fileName) {
     try {
-      return read(ChatImporter.showing(fileName), upload);
+      checkSize(upload);
+      return read(ChatImporter.showing(unzipped(upload, fileName)), upload);
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
     }
@@ -199,7 +201,7 @@ public class PersonaService {
     return config.uploads().resolve(importId + ".upload");
   }
 
-  private ChatFormat check(Path upload, String fileName, String person) {
+  private void checkSize(Path upload) {
     long size;
     try {
       size = Files.size(upload);
@@ -216,8 +218,12 @@ public class PersonaService {
               + config.maxUploadBytes() / (1024 * 1024)
               + " MB.");
     }
+  }
+
+  private ChatFormat check(Path upload, String fileName, String person) {
+    checkSize(upload);
     try {
-      ChatImporter importer = ChatImporter.showing(fileName);
+      ChatImporter importer = ChatImporter.showing(unzipped(upload, fileName));
       ChatFormat format = importer.detect(upload);
       List<ParticipantView> participants = read(importer, upload);
       ParticipantView chosen =
@@ -247,6 +253,31 @@ public class PersonaService {
       return format;
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * Replaces a zipped export, in place, by the chat inside it (within the zip limits); returns the
+   * name errors give the chat from now on: the upload's, with the chat's name inside a zip.
+   */
+  private String unzipped(Path upload, String fileName) {
+    String shown = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+    try {
+      if (!ZippedExport.isZip(upload)) {
+        return shown;
+      }
+      Path chat = Files.createTempFile(upload.getParent(), "unzipped-", ".part");
+      try {
+        String entry = ZippedExport.extract(upload, shown, config.zipLimits(), chat);
+        Files.move(
+            chat, upload, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return shown + "/" + entry;
+      } finally {
+        Files.deleteIfExists(chat);
+      }
+    } catch (IOException e) {
+      LOG.warning("Could not unpack the upload " + upload + ": " + e);
+      throw DomainException.invalid("The upload could not be read; please upload it again.");
     }
   }
 

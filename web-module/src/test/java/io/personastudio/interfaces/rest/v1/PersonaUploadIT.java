@@ -6,6 +6,8 @@ import io.personastudio.testing.AgainstShippedWar;
 import io.personastudio.testing.TestDatabase;
 import io.personastudio.testing.web.Api;
 import io.personastudio.testing.web.Chats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,10 +17,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** Bad uploads through the API: refused at once, in the client's terms, never the server's. */
-class UploadRefusalIT extends AgainstShippedWar {
+/**
+ * Uploads through the API: zipped exports accepted within limits; bad ones refused at once, in the
+ * client's terms, never the server's.
+ */
+class PersonaUploadIT extends AgainstShippedWar {
 
   private static final String FILE = "WhatsApp Chat with Ana.txt";
 
@@ -146,5 +153,56 @@ class UploadRefusalIT extends AgainstShippedWar {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
     assertThat(created.body()).contains("answers someone else 0 times").contains("at least 20");
+  }
+
+  @Test
+  void aZippedIphoneExportIsReadAndTrainedFromItsChat() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    byte[] zip =
+        zip(
+            "_chat.txt",
+            Chats.whatsApp("Ben", "Ana", 60, "marmalade!").getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> participants =
+        ana.upload("api/v1/personas/participants", Map.of(), "WhatsApp Chat - Ana.zip", zip);
+    HttpResponse<String> created =
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", "Ana", "person", "Ana", "consent", "true"),
+            "WhatsApp Chat - Ana.zip",
+            zip);
+
+    assertThat(participants.statusCode()).as(participants.body()).isEqualTo(200);
+    assertThat(participants.body()).contains("\"name\":\"Ana\"").contains("\"name\":\"Ben\"");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aZipBombIsRefusedNamingTheClientsZip() throws Exception {
+    Api ana = Api.newUser(server, "Ana");
+    byte[] chat = Chats.whatsApp("Ben", "Ana", 60, "marmalade!").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    bomb.writeBytes(chat);
+    bomb.writeBytes(new byte[64 << 20]); // 64 MB of zeros pack to about 64 KB
+
+    HttpResponse<String> refused =
+        ana.upload(
+            "api/v1/personas/participants",
+            Map.of(),
+            "chat.zip",
+            zip("_chat.txt", bomb.toByteArray()));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("chat.zip").contains("zip bomb").doesNotContain(".part");
+  }
+
+  private static byte[] zip(String name, byte[] content) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      out.putNextEntry(new ZipEntry(name));
+      out.write(content);
+      out.closeEntry();
+    }
+    return bytes.toByteArray();
   }
 }
