@@ -199,7 +199,7 @@ public final class PortalLoad {
               json("api/v1/accounts", "{\"email\":\"%s\",\"displayName\":\"Bench %d\",\"password\":\"%s\"}"
                   .formatted(email, seed, PASSWORD)),
               HttpResponse.BodyHandlers.ofString());
-      if (registered.statusCode() != 201 && registered.statusCode() != 409) {
+      if (registered.statusCode() != 202) {
         throw new IllegalStateException(email + ": register " + registered.statusCode() + " " + registered.body());
       }
       signInToApi();

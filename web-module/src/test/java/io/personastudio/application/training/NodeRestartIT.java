@@ -105,7 +105,7 @@ class NodeRestartIT {
                 "api/v1/accounts",
                 Api.json(
                     Map.of("email", email, "displayName", "Ana", "password", "violet-Sky-42")));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
     return signIn(node, email);
   }
 

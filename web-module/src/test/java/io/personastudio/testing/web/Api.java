@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ public final class Api {
         anonymous.post(
             "api/v1/accounts",
             json(Map.of("email", email, "displayName", name, "password", password)));
-    if (registered.statusCode() != 201) {
+    if (registered.statusCode() != 202) {
       throw new IllegalStateException("registration: " + registered.body());
     }
     HttpResponse<String> token =
@@ -128,6 +129,13 @@ public final class Api {
   private static HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The account a bearer token names (its {@code sub} claim). */
+  public static UUID subjectOf(String bearer) {
+    String payload =
+        new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
+    return UUID.fromString(field(payload, "sub"));
   }
 
   /** A string field of a flat JSON object (enough for these tests). */

@@ -23,18 +23,13 @@ public record Member(UUID id, String email, String password, String bearer, Api 
         anonymous.post(
             "api/v1/accounts",
             Api.json(Map.of("email", email, "displayName", name, "password", PASSWORD)));
-    if (registered.statusCode() != 201) {
+    if (registered.statusCode() != 202) {
       throw new IllegalStateException("registration: " + registered.body());
     }
     HttpResponse<String> token =
         anonymous.post("api/v1/auth/token", Api.json(Map.of("email", email, "password", PASSWORD)));
     String bearer = Api.field(token.body(), "accessToken");
-    return new Member(
-        UUID.fromString(Api.field(registered.body(), "id")),
-        email,
-        PASSWORD,
-        bearer,
-        anonymous.withToken(bearer));
+    return new Member(Api.subjectOf(bearer), email, PASSWORD, bearer, anonymous.withToken(bearer));
   }
 
   /** Uploads a small WhatsApp chat in which {@code person} always ends with {@code line}. */
