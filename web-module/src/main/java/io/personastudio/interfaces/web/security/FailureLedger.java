@@ -11,7 +11,9 @@ interface FailureLedger {
     static final Failures NONE = new Failures(0, 0);
   }
 
-  /** Counts one more failure under the key at {@code now}; remembered {@code ttlMillis} after it. */
+  /**
+   * Counts one more failure under the key at {@code now}; remembered {@code ttlMillis} after it.
+   */
   Failures add(String key, long now, long ttlMillis);
 
   /** The key's failures, {@link Failures#NONE} if none are remembered. */
