@@ -58,7 +58,7 @@ public class SignInThrottle {
   void connect() {
     HazelcastFailureLedger.lookup(MAP)
         .ifPresentOrElse(
-            shared -> ledger = shared,
+            shared -> ledger = new FallbackFailureLedger(shared),
             () -> LOG.info("Sign-in throttle: this node counts failures alone (no Hazelcast)"));
   }
 

@@ -116,4 +116,32 @@ class SignInThrottleTest {
 
     fail(t, OWNER, STRANGER, 5);
   }
+
+  @Test
+  void whileTheClusterMapIsUnreachableTheNodeStillThrottlesAlone() {
+    FailureLedger broken =
+        new FailureLedger() {
+          @Override
+          public Failures add(String key, long now, long ttlMillis) {
+            throw new IllegalStateException("Hazelcast call failed");
+          }
+
+          @Override
+          public Failures get(String key, long now) {
+            throw new IllegalStateException("Hazelcast call failed");
+          }
+
+          @Override
+          public void remove(String key) {
+            throw new IllegalStateException("Hazelcast call failed");
+          }
+        };
+    SignInThrottle t = node();
+    t.ledger = new FallbackFailureLedger(broken);
+
+    fail(t, OWNER, STRANGER, 5);
+
+    assertThat(t.allows(OWNER, STRANGER)).isFalse();
+    assertThat(t.allows(OWNER, OWNERS_PHONE)).isTrue();
+  }
 }
