@@ -199,7 +199,7 @@ public final class PortalLoad {
               json("api/v1/accounts", "{\"email\":\"%s\",\"displayName\":\"Bench %d\",\"password\":\"%s\"}"
                   .formatted(email, seed, PASSWORD)),
               HttpResponse.BodyHandlers.ofString());
-      if (registered.statusCode() != 201 && registered.statusCode() != 409) {
+      if (registered.statusCode() != 202) {
         throw new IllegalStateException(email + ": register " + registered.statusCode() + " " + registered.body());
       }
       signInToApi();
@@ -214,6 +214,7 @@ public final class PortalLoad {
           part(boundary, "name", null, personaName)
               + part(boundary, "person", null, "Mira")
               + part(boundary, "scrub", null, "true")
+              + part(boundary, "consent", null, "true")
               + part(boundary, "file", "chat.txt", whatsAppChat(seed))
               + "--" + boundary + "--\r\n";
       HttpResponse<String> created =

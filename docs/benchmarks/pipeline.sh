@@ -40,7 +40,7 @@ token=$(curl -fs -H 'Content-Type: application/json' "$base/api/v1/auth/token" \
 api() { curl -fs -H "Authorization: Bearer $token" "$@"; }
 upload() { # name → "personaId runId"
   local created
-  created=$(api -F "name=$1" -F person=Alice -F scrub=false -F seed=42 -F "file=@$chat" \
+  created=$(api -F "name=$1" -F person=Alice -F consent=true -F scrub=false -F seed=42 -F "file=@$chat" \
     "$base/api/v1/personas")
   echo "$(echo "$created" | field id) $(echo "$created" | field trainingRun)"
 }

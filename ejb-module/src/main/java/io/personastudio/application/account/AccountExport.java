@@ -184,8 +184,9 @@ public class AccountExport {
     private void chatImport(UUID id) throws SQLException {
       json.writeStartObject();
       rows(
-          "SELECT format, file_name, size_bytes, message_count, skipped_count, imported_at"
-              + " FROM chat_import WHERE id = ?",
+          "SELECT i.format, i.file_name, i.size_bytes, i.message_count, i.skipped_count,"
+              + " i.imported_at, c.given_at, c.statement FROM chat_import i"
+              + " LEFT JOIN upload_consent c ON c.import_id = i.id WHERE i.id = ?",
           id,
           false,
           rs -> {
@@ -196,6 +197,8 @@ public class AccountExport {
                 .write("messageCount", rs.getInt(4))
                 .write("skippedCount", rs.getInt(5));
             time("importedAt", rs, 6);
+            time("consentGivenAt", rs, 7);
+            text("consentStatement", rs, 8);
           });
       json.writeStartArray("messages");
       rows(

@@ -16,7 +16,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-/** Opens accounts and finds them; the e-mail address is unique without regard to case. */
+/**
+ * Opens accounts and finds them; the e-mail address is unique without regard to case. A taken
+ * address is refused as a conflict here; the boundaries answer it like a success (README,
+ * "Security").
+ */
 @Stateless
 public class AccountService {
 
@@ -29,6 +33,8 @@ public class AccountService {
     EmailAddress email = new EmailAddress(registration.email());
     String displayName = displayName(registration.displayName());
     PasswordPolicy.check(registration.password(), email);
+    // hashed before the address is looked up: a taken address costs the same time as a free one
+    String hash = passwords.hash(registration.password());
     if (byEmail(email).isPresent()) {
       throw DomainException.conflict("An account with e-mail " + email.value() + " exists.");
     }
@@ -36,7 +42,7 @@ public class AccountService {
         new Account(
             email,
             displayName,
-            passwords.hash(registration.password()),
+            hash,
             // PostgreSQL keeps microseconds: what we return must equal what we read back
             OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     try {

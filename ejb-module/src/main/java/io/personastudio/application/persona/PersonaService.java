@@ -4,13 +4,20 @@ import io.personastudio.application.training.TrainingQueued;
 import io.personastudio.domain.DomainException;
 import io.personastudio.domain.persona.ChatImport;
 import io.personastudio.domain.persona.Persona;
+import io.personastudio.domain.persona.UploadConsent;
 import io.personastudio.domain.training.TrainingRun;
 import io.personastudio.infrastructure.config.StudioConfig;
 import io.personastudio.infrastructure.training.SharedUploads;
 import io.personastudio.ml.MlException;
 import io.personastudio.ml.chat.ChatFormat;
 import io.personastudio.ml.chat.ChatImporter;
-import io.personastudio.ml.chat.Participant;
+import io.personastudio.ml.chat.ParticipantStatistics;
+import io.personastudio.ml.chat.ZippedExport;
+import io.personastudio.ml.dataset.DatasetOptions;
+import io.personastudio.ml.dataset.MediaPolicy;
+import io.personastudio.ml.dataset.ReplyCounter;
+import io.personastudio.ml.model.Hyperparameters;
+import io.personastudio.ml.train.PersonaTrainer;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +41,8 @@ import java.util.stream.Collectors;
 
 /**
  * Creates a persona from an uploaded chat and queues its first training. Everything a user can get
- * wrong is checked before anything is written; a refused upload is deleted.
+ * wrong is checked before anything is written; a refused upload is deleted. The owner's consent is
+ * required and recorded with the upload on every path.
  */
 @Stateless
 public class PersonaService {
@@ -46,6 +55,17 @@ public class PersonaService {
 
   @Inject Event<TrainingQueued> queued;
 
+  /** Replies the training needs from the person (checked by the trainer too, minutes later). */
+  public static final int MIN_REPLIES = PersonaTrainer.MIN_REPLIES;
+
+  /** How the training worker turns the chat into (context, reply) pairs (its defaults). */
+  private static final DatasetOptions TRAINING_DATASET =
+      new DatasetOptions(
+          Duration.ofMinutes(Hyperparameters.defaults().gapMinutes()),
+          Hyperparameters.defaults().contextTurns(),
+          false,
+          MediaPolicy.MARKER);
+
   private static final SecureRandom SEEDS = new SecureRandom();
   private static final Logger LOG = Logger.getLogger(PersonaService.class.getName());
 
@@ -53,7 +73,12 @@ public class PersonaService {
     try {
       String name = required(request.name(), "Persona name", 100);
       String person = required(request.person(), "Participant", 200);
-      ChatFormat format = check(upload, person);
+      if (!request.consent()) {
+        throw DomainException.invalid(
+            "Consent is required: confirm (consent=true) that you may use this chat and that the"
+                + " person you imitate has agreed to it.");
+      }
+      ChatFormat format = check(upload, fileName, person);
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
       Persona persona = new Persona(owner, name, person, request.scrub(), now);
       ChatImport chat =
@@ -64,6 +89,8 @@ public class PersonaService {
       em.flush(); // ids only, no mapped relations: EclipseLink must not reorder the inserts
       em.persist(chat);
       em.persist(run);
+      em.flush();
+      em.persist(new UploadConsent(chat.id(), owner, now)); // after its import (no mapped relation)
       em.flush();
       // in the database with the run, for whichever node claims it; here for this node to start on
       sharedUploads.store(chat.id(), upload);
@@ -107,14 +134,27 @@ public class PersonaService {
     em.remove(persona);
   }
 
-  /** Participants of an upload with statistics, for the picker; a bad file is refused clearly. */
-  public List<ParticipantView> participants(Path upload) {
+  /**
+   * Participants of an upload with statistics, for the picker; a bad file is refused clearly, named
+   * as the client named it.
+   */
+  public List<ParticipantView> participants(Path upload, String fileName) {
     try {
-      return new ChatImporter()
-          .participants(upload, null).stream().map(ParticipantView::of).toList();
+      checkSize(upload);
+      return read(ChatImporter.showing(unzipped(upload, fileName)), upload);
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
     }
+  }
+
+  /** One pass over the chat: who writes, how much, and how often each answers someone else. */
+  private static List<ParticipantView> read(ChatImporter importer, Path upload) {
+    ParticipantStatistics statistics = new ParticipantStatistics();
+    ReplyCounter replies = new ReplyCounter(TRAINING_DATASET);
+    importer.stream(upload, null, statistics.andThen(replies));
+    return statistics.participants().stream()
+        .map(p -> ParticipantView.of(p, replies.repliesOf(p.id())))
+        .toList();
   }
 
   /** Queues a new training of the persona on its stored chat; the active model serves meanwhile. */
@@ -165,12 +205,14 @@ public class PersonaService {
     return config.uploads().resolve(importId + ".upload");
   }
 
-  private ChatFormat check(Path upload, String person) {
+  private void checkSize(Path upload) {
     long size;
     try {
       size = Files.size(upload);
     } catch (IOException e) {
-      throw DomainException.invalid("The upload could not be read: " + e.getMessage());
+      // the exception names the server's own file: the client is told nothing about it
+      LOG.warning("Could not read the upload " + upload + ": " + e);
+      throw DomainException.invalid("The upload could not be read; please upload it again.");
     }
     if (size > config.maxUploadBytes()) {
       throw DomainException.invalid(
@@ -180,23 +222,66 @@ public class PersonaService {
               + config.maxUploadBytes() / (1024 * 1024)
               + " MB.");
     }
+  }
+
+  private ChatFormat check(Path upload, String fileName, String person) {
+    checkSize(upload);
     try {
-      ChatImporter importer = new ChatImporter();
+      ChatImporter importer = ChatImporter.showing(unzipped(upload, fileName));
       ChatFormat format = importer.detect(upload);
-      List<Participant> participants = importer.participants(upload, null);
-      boolean known =
-          participants.stream().anyMatch(p -> p.name().equals(person) || p.id().equals(person));
-      if (!known) {
+      List<ParticipantView> participants = read(importer, upload);
+      ParticipantView chosen =
+          participants.stream()
+              .filter(p -> p.name().equals(person) || p.id().equals(person))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      DomainException.invalid(
+                          "Nobody called '"
+                              + person
+                              + "' writes in this chat; participants: "
+                              + participants.stream()
+                                  .map(ParticipantView::name)
+                                  .collect(Collectors.joining(", "))
+                              + "."));
+      if (chosen.replies() < MIN_REPLIES) {
         throw DomainException.invalid(
-            "Nobody called '"
-                + person
-                + "' writes in this chat; participants: "
-                + participants.stream().map(Participant::name).collect(Collectors.joining(", "))
-                + ".");
+            chosen.name()
+                + " answers someone else "
+                + chosen.replies()
+                + (chosen.replies() == 1 ? " time" : " times")
+                + " in this chat; a persona learns from replies and needs at least "
+                + MIN_REPLIES
+                + ". Export a longer chat, or choose someone who answers more.");
       }
       return format;
     } catch (MlException e) {
       throw DomainException.invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * Replaces a zipped export, in place, by the chat inside it (within the zip limits); returns the
+   * name errors give the chat from now on: the upload's, with the chat's name inside a zip.
+   */
+  private String unzipped(Path upload, String fileName) {
+    String shown = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+    try {
+      if (!ZippedExport.isZip(upload)) {
+        return shown;
+      }
+      Path chat = Files.createTempFile(upload.getParent(), "unzipped-", ".part");
+      try {
+        String entry = ZippedExport.extract(upload, shown, config.zipLimits(), chat);
+        Files.move(
+            chat, upload, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return shown + "/" + entry;
+      } finally {
+        Files.deleteIfExists(chat);
+      }
+    } catch (IOException e) {
+      LOG.warning("Could not unpack the upload " + upload + ": " + e);
+      throw DomainException.invalid("The upload could not be read; please upload it again.");
     }
   }
 

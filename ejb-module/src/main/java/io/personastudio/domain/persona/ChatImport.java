@@ -64,6 +64,11 @@ public class ChatImport {
     return personaId;
   }
 
+  /** The name the owner uploaded the file under (never a path of the server's). */
+  public String fileName() {
+    return fileName;
+  }
+
   public String format() {
     return format;
   }

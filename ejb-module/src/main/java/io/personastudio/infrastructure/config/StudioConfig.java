@@ -1,5 +1,6 @@
 package io.personastudio.infrastructure.config;
 
+import io.personastudio.ml.chat.ZipLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -20,6 +21,18 @@ public class StudioConfig {
   @Inject
   @ConfigProperty(name = "persona.upload.max-bytes", defaultValue = "209715200")
   long maxUploadBytes;
+
+  @Inject
+  @ConfigProperty(name = "persona.upload.zip.max-entries", defaultValue = "20000")
+  int zipMaxEntries;
+
+  @Inject
+  @ConfigProperty(name = "persona.upload.zip.max-unpacked-bytes", defaultValue = "1073741824")
+  long zipMaxUnpackedBytes;
+
+  @Inject
+  @ConfigProperty(name = "persona.upload.zip.max-ratio", defaultValue = "100")
+  int zipMaxRatio;
 
   @Inject
   @ConfigProperty(name = "persona.ml.worker-jar")
@@ -55,6 +68,11 @@ public class StudioConfig {
 
   public long maxUploadBytes() {
     return maxUploadBytes;
+  }
+
+  /** What a zipped upload may hold; the chat inside may be as large as an upload. */
+  public ZipLimits zipLimits() {
+    return new ZipLimits(zipMaxEntries, zipMaxUnpackedBytes, maxUploadBytes, zipMaxRatio);
   }
 
   /** The shaded ML jar the training worker runs; required once a training starts. */

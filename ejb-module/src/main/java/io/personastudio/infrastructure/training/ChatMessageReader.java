@@ -64,7 +64,7 @@ public class ChatMessageReader extends AbstractItemReader {
       earlyWorkers.begin(
           runId, job.getExecutionId(), upload, RunWork.export(config, runId), jobs.of(runId));
     }
-    stream = MessageStream.start(upload, "chat-import-" + runId);
+    stream = MessageStream.start(upload, chat.fileName(), "chat-import-" + runId);
     long resumeAt = checkpoint == null ? 0 : (Long) checkpoint;
     while (position < resumeAt && readItem() != null) {
       // already stored by a committed chunk

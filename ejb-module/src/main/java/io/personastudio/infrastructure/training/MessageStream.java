@@ -29,13 +29,14 @@ final class MessageStream implements AutoCloseable {
   private final Thread parser;
   private boolean ended;
 
-  private MessageStream(Path upload, String name) {
-    parser = new Thread(() -> parse(upload), name);
+  private MessageStream(Path upload, String shownName, String name) {
+    parser = new Thread(() -> parse(upload, shownName), name);
     parser.setDaemon(true);
   }
 
-  static MessageStream start(Path upload, String threadName) {
-    MessageStream s = new MessageStream(upload, threadName);
+  /** Streams the upload; errors name it {@code shownName} (the name it was uploaded under). */
+  static MessageStream start(Path upload, String shownName, String threadName) {
+    MessageStream s = new MessageStream(upload, shownName, threadName);
     s.parser.start();
     return s;
   }
@@ -57,10 +58,10 @@ final class MessageStream implements AutoCloseable {
     return (ChatMessage) item;
   }
 
-  private void parse(Path upload) {
+  private void parse(Path upload, String shownName) {
     Object last = END;
     try {
-      new ChatImporter().stream(upload, null, this::hand);
+      ChatImporter.showing(shownName).stream(upload, null, this::hand);
     } catch (Stopped e) {
       return;
     } catch (RuntimeException e) {

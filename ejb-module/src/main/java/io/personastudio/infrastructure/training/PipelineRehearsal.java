@@ -87,7 +87,7 @@ final class PipelineRehearsal {
     List<Instant> times = new ArrayList<>();
     int checked = 0;
     MessageCheck check = new MessageCheck();
-    try (MessageStream stream = MessageStream.start(upload, "pipeline-rehearsal")) {
+    try (MessageStream stream = MessageStream.start(upload, "rehearsal", "pipeline-rehearsal")) {
       for (ChatMessage m = stream.next(); m != null; m = stream.next()) {
         String row = "rehearsal/" + stored.size();
         if (check.processItem(new ImportedMessage(stored.size(), m)) != null) {

@@ -12,27 +12,57 @@ import java.util.function.Consumer;
 
 /**
  * Entry point of chat import: detects the format of an export and streams its messages. The format
- * is detected, never configured.
+ * is detected, never configured. Errors name the file by its path (the command line, where the file
+ * is the user's own) or, for an importer {@link #showing} a name, by the name its owner gave it, so
+ * a server never tells a client where it keeps uploads.
  */
 public final class ChatImporter {
   private static final int SNIFF_BYTES = 64 * 1024;
 
+  private final String shownName;
+
+  /** Errors name the file by its path. */
+  public ChatImporter() {
+    this(null);
+  }
+
+  private ChatImporter(String shownName) {
+    this.shownName = shownName;
+  }
+
+  /** An importer whose errors call every file it reads by this name (e.g. the uploaded name). */
+  public static ChatImporter showing(String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+    return new ChatImporter(name);
+  }
+
+  private String shown(Path file) {
+    return shownName != null ? shownName : file.toString();
+  }
+
+  /** An I/O error's reason without the file's own path (some exceptions carry it). */
+  static String cannotRead(IOException e, Path file, String shown) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return "cannot read: " + reason.replace(file.toString(), shown);
+  }
+
   /** Detects the export format from the first bytes of the file. */
   public ChatFormat detect(Path file) {
-    byte[] head = head(file);
+    String shown = shown(file);
+    byte[] head = head(file, shown);
     if (head.length == 0) {
-      throw new ChatImportException(file, "byte offset 0", "empty file: no chat to import");
+      throw new ChatImportException(shown, "byte offset 0", "empty file: no chat to import");
     }
     if (head.length >= 2
         && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
             || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
       throw new ChatImportException(
-          file, "byte offset 0", "wrong encoding: UTF-16 text; export the chat again as UTF-8");
+          shown, "byte offset 0", "wrong encoding: UTF-16 text; export the chat again as UTF-8");
     }
     for (int i = 0; i < head.length; i++) {
       if (head[i] == 0) {
         throw new ChatImportException(
-            file,
+            shown,
             "byte offset " + i,
             "wrong encoding or binary file: NUL byte; expected UTF-8 text");
       }
@@ -51,7 +81,7 @@ public final class ChatImporter {
     }
     String first = trimmed.lines().findFirst().orElse("");
     throw new ChatImportException(
-        file,
+        shown,
         "line 1",
         "unknown format: neither a Telegram Desktop JSON export nor a WhatsApp text export"
             + " (starts with '"
@@ -75,13 +105,13 @@ public final class ChatImporter {
         };
     String name;
     if (format == ChatFormat.TELEGRAM_JSON) {
-      name = new TelegramJsonParser(file).parse(new ChatSelector(chat), counting);
+      name = new TelegramJsonParser(file, shown(file)).parse(new ChatSelector(chat), counting);
     } else {
-      new WhatsAppTextParser(file).parse(counting);
-      name = file.getFileName().toString();
+      new WhatsAppTextParser(file, shown(file)).parse(counting);
+      name = shownName != null ? baseName(shownName) : file.getFileName().toString();
     }
     if (count[0] == 0) {
-      throw new ChatImportException(file, "", "empty chat: the export holds no messages");
+      throw new ChatImportException(shown(file), "", "empty chat: the export holds no messages");
     }
     return name;
   }
@@ -100,13 +130,17 @@ public final class ChatImporter {
     return stats.participants();
   }
 
-  private static byte[] head(Path file) {
+  private static String baseName(String name) {
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  }
+
+  private static byte[] head(Path file, String shown) {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(SNIFF_BYTES);
     } catch (NoSuchFileException e) {
-      throw new ChatImportException(file, "", "no such file");
+      throw new ChatImportException(shown, "", "no such file");
     } catch (IOException e) {
-      throw new ChatImportException(file, "", "cannot read: " + e.getMessage(), e);
+      throw new ChatImportException(shown, "", cannotRead(e, file, shown), e);
     }
   }
 }

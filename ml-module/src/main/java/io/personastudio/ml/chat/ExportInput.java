@@ -16,12 +16,12 @@ import java.nio.file.Path;
  * name a byte offset. A leading UTF-8 byte order mark is skipped.
  */
 final class ExportInput implements AutoCloseable {
-  private final Path file;
+  private final String shown;
   private final CountingStream counter;
   private final BufferedReader reader;
 
-  ExportInput(Path file) throws IOException {
-    this.file = file;
+  ExportInput(Path file, String shown) throws IOException {
+    this.shown = shown;
     this.counter = new CountingStream(Files.newInputStream(file));
     this.reader =
         new BufferedReader(
@@ -55,7 +55,7 @@ final class ExportInput implements AutoCloseable {
 
   ChatImportException encodingError(CharacterCodingException e) {
     return new ChatImportException(
-        file,
+        shown,
         "near byte offset " + byteOffset(),
         "wrong encoding: the file is not UTF-8 text; export the chat again as UTF-8",
         e);

@@ -38,9 +38,11 @@ final class TelegramJsonParser {
   private static final Pattern GSON_LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
 
   private final Path file;
+  private final String shown;
 
-  TelegramJsonParser(Path file) {
+  TelegramJsonParser(Path file, String shown) {
     this.file = file;
+    this.shown = shown;
   }
 
   /** Streams the messages of the selected chat to the sink; returns the chat's name. */
@@ -59,7 +61,7 @@ final class TelegramJsonParser {
     if (found[0] == null) {
       List<String> chats = listChats();
       throw new ChatImportException(
-          file,
+          shown,
           "",
           (selector.isAny()
                   ? "no chat with messages in this export"
@@ -73,7 +75,7 @@ final class TelegramJsonParser {
   private ChatImportException tooManyChats() {
     List<String> chats = listChats();
     return new ChatImportException(
-        file,
+        shown,
         "",
         "full-account export holds "
             + chats.size()
@@ -100,7 +102,7 @@ final class TelegramJsonParser {
   }
 
   private void walk(ChatSelector selector, ChatVisitor visitor, Consumer<ChatMessage> sink) {
-    try (ExportInput input = new ExportInput(file);
+    try (ExportInput input = new ExportInput(file, shown);
         JsonReader json = new JsonReader(input.reader())) {
       try {
         if (json.peek() != JsonToken.BEGIN_OBJECT) {
@@ -118,7 +120,7 @@ final class TelegramJsonParser {
         throw invalid(json, "invalid JSON: " + e.getMessage(), e);
       }
     } catch (IOException e) {
-      throw new ChatImportException(file, "", "cannot read: " + e.getMessage(), e);
+      throw new ChatImportException(shown, "", ChatImporter.cannotRead(e, file, shown), e);
     }
   }
 
@@ -305,6 +307,6 @@ final class TelegramJsonParser {
   private ChatImportException invalid(JsonReader json, String problem, Throwable cause) {
     Matcher m = GSON_LOCATION.matcher(json.toString());
     String where = m.find() ? "line " + m.group(1) + ", column " + m.group(2) : "";
-    return new ChatImportException(file, where, problem, cause);
+    return new ChatImportException(shown, where, problem, cause);
   }
 }

@@ -33,16 +33,18 @@ final class WhatsAppTextParser {
   private static final int SAMPLE_HEADERS = 20_000;
 
   private final Path file;
+  private final String shown;
 
-  WhatsAppTextParser(Path file) {
+  WhatsAppTextParser(Path file, String shown) {
     this.file = file;
+    this.shown = shown;
   }
 
   void parse(Consumer<ChatMessage> sink) {
     boolean dayFirst = detectDayFirst();
     Pending pending = new Pending();
     long lineNo = 0;
-    try (ExportInput input = new ExportInput(file)) {
+    try (ExportInput input = new ExportInput(file, shown)) {
       try {
         BufferedReader reader = input.reader();
         String raw;
@@ -55,7 +57,9 @@ final class WhatsAppTextParser {
               pending.text.append('\n').append(line);
             } else if (!line.isBlank()) {
               throw new ChatImportException(
-                  file, "line " + lineNo, "unknown format: a WhatsApp line must start with a date");
+                  shown,
+                  "line " + lineNo,
+                  "unknown format: a WhatsApp line must start with a date");
             }
             continue;
           }
@@ -69,13 +73,13 @@ final class WhatsAppTextParser {
         pending.flush(sink);
       } catch (CharacterCodingException e) {
         throw new ChatImportException(
-            file,
+            shown,
             "line " + (lineNo + 1) + ", near byte offset " + input.byteOffset(),
             "wrong encoding: the file is not UTF-8 text; export the chat again as UTF-8",
             e);
       }
     } catch (IOException e) {
-      throw new ChatImportException(file, "", "cannot read: " + e.getMessage(), e);
+      throw new ChatImportException(shown, "", ChatImporter.cannotRead(e, file, shown), e);
     }
   }
 
@@ -96,7 +100,7 @@ final class WhatsAppTextParser {
       return LocalDateTime.of(year, month, day, h.hour(), h.minute(), h.sec())
           .toInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
-      throw new ChatImportException(file, "line " + lineNo, "invalid date: " + e.getMessage(), e);
+      throw new ChatImportException(shown, "line " + lineNo, "invalid date: " + e.getMessage(), e);
     }
   }
 
@@ -115,7 +119,7 @@ final class WhatsAppTextParser {
     long backwardsDayFirst = 0;
     long backwardsMonthFirst = 0;
     int seen = 0;
-    try (ExportInput input = new ExportInput(file)) {
+    try (ExportInput input = new ExportInput(file, shown)) {
       BufferedReader reader = input.reader();
       String raw;
       while ((raw = reader.readLine()) != null && seen < SAMPLE_HEADERS) {
@@ -145,7 +149,7 @@ final class WhatsAppTextParser {
     } catch (CharacterCodingException e) {
       return true; // the main pass reports the encoding problem with its line number
     } catch (IOException e) {
-      throw new ChatImportException(file, "", "cannot read: " + e.getMessage(), e);
+      throw new ChatImportException(shown, "", ChatImporter.cannotRead(e, file, shown), e);
     }
     return backwardsDayFirst <= backwardsMonthFirst;
   }

@@ -60,7 +60,9 @@ public class NewPersonaWizard implements Serializable {
         return;
       }
       List<ParticipantRow> found =
-          personas.participants(stored).stream().map(ParticipantRow::of).toList();
+          personas.participants(stored, file.getFileName()).stream()
+              .map(ParticipantRow::of)
+              .toList();
       if (found.isEmpty()) {
         uploads.delete(stored);
         Texts.error("wizard.upload.empty");
@@ -98,7 +100,10 @@ public class NewPersonaWizard implements Serializable {
     try {
       created =
           personas.create(
-              account.id(), new NewPersona(name, person, scrub), Path.of(upload), fileName);
+              account.id(),
+              new NewPersona(name, person, scrub, consent),
+              Path.of(upload),
+              fileName);
     } catch (DomainException e) {
       reset(); // the service deletes a refused upload
       Texts.add(FacesMessage.SEVERITY_ERROR, Texts.get("error." + e.kind().name()), e.getMessage());

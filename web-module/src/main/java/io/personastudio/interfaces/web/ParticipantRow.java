@@ -10,12 +10,24 @@ import java.time.ZoneOffset;
  * A participant of an upload as the wizard's picker shows it (kept in the view, so serializable).
  */
 public record ParticipantRow(
-    String id, String name, long messages, long words, LocalDate firstDate, LocalDate lastDate)
+    String id,
+    String name,
+    long messages,
+    long words,
+    long replies,
+    LocalDate firstDate,
+    LocalDate lastDate)
     implements Serializable {
 
   static ParticipantRow of(ParticipantView p) {
     return new ParticipantRow(
-        p.id(), p.name(), p.messages(), p.words(), day(p.firstDate()), day(p.lastDate()));
+        p.id(),
+        p.name(),
+        p.messages(),
+        p.words(),
+        p.replies(),
+        day(p.firstDate()),
+        day(p.lastDate()));
   }
 
   private static LocalDate day(Instant at) {

@@ -2,7 +2,9 @@ package io.personastudio.interfaces.web;
 
 import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.Registration;
+import io.personastudio.domain.DomainException;
 import io.personastudio.interfaces.web.security.Credentials;
+import io.personastudio.interfaces.web.security.RegistrationThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -26,17 +28,40 @@ public class Session {
   @Inject AccountService accounts;
   @Inject CurrentAccount current;
   @Inject Credentials credentials;
+  @Inject RegistrationThrottle registrations;
 
   private String email;
   private String displayName;
   private String password;
 
+  /**
+   * Registers, then signs in with the password just chosen. A taken address is answered like a free
+   * one (README, "Security"): nothing changes, and the sign-in succeeds only with that account's
+   * password; otherwise the page says the account was created or already existed.
+   */
   public String register() {
-    accounts.register(new Registration(email, displayName, password));
-    return signIn();
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    if (!registrations.tryAcquire(request.getRemoteAddr())) {
+      password = null;
+      Texts.error("register.throttled");
+      return null;
+    }
+    try {
+      accounts.register(new Registration(email, displayName, password));
+    } catch (DomainException e) {
+      if (e.kind() != DomainException.Kind.CONFLICT) {
+        throw e;
+      }
+    }
+    return signIn("register.createdOrExists");
   }
 
   public String signIn() {
+    return signIn("signin.wrong");
+  }
+
+  private String signIn(String wrongKey) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -48,7 +73,7 @@ public class Session {
     if (checked.account().isEmpty()) {
       password = null;
       Texts.error(
-          checked.refusal() == Credentials.Refusal.THROTTLED ? "signin.throttled" : "signin.wrong");
+          checked.refusal() == Credentials.Refusal.THROTTLED ? "signin.throttled" : wrongKey);
       return null;
     }
     AuthenticationStatus status =
@@ -65,7 +90,7 @@ public class Session {
       return "/app/dashboard.xhtml?faces-redirect=true";
     }
     Object refusal = request.getAttribute(Credentials.Refusal.class.getName());
-    Texts.error(refusal == Credentials.Refusal.THROTTLED ? "signin.throttled" : "signin.wrong");
+    Texts.error(refusal == Credentials.Refusal.THROTTLED ? "signin.throttled" : wrongKey);
     return null;
   }
 

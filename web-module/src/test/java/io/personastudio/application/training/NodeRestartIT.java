@@ -105,7 +105,7 @@ class NodeRestartIT {
                 "api/v1/accounts",
                 Api.json(
                     Map.of("email", email, "displayName", "Ana", "password", "violet-Sky-42")));
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
     return signIn(node, email);
   }
 
@@ -121,7 +121,8 @@ class NodeRestartIT {
     HttpResponse<String> created =
         owner.upload(
             "api/v1/personas",
-            Map.of("name", name, "person", "Ana", "scrub", "false", "seed", "42"),
+            Map.of(
+                "name", name, "person", "Ana", "scrub", "false", "seed", "42", "consent", "true"),
             "chat.txt",
             chat);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -64,7 +64,8 @@ class TrainingPipelineIT {
     Path upload = upload(chat(new Random(7), 240));
 
     PersonaView persona =
-        personas.create(owner, new NewPersona("Ana's persona", "Ana", true), upload, "chat.txt");
+        personas.create(
+            owner, new NewPersona("Ana's persona", "Ana", true, true), upload, "chat.txt");
 
     awaitEnd(persona);
     RunView run = runs.view(persona.trainingRun()).orElseThrow();
@@ -100,7 +101,7 @@ class TrainingPipelineIT {
     PersonaView persona =
         personas.create(
             owner,
-            new NewPersona("Measured", "Ana", false),
+            new NewPersona("Measured", "Ana", false, true),
             upload(chat(new Random(17), 400)),
             "c.txt");
 
@@ -144,7 +145,7 @@ class TrainingPipelineIT {
     String telegram = telegramChat(300, 40, 150);
     PersonaView persona =
         personas.create(
-            owner, new NewPersona("Skips", "Ana", false), upload(telegram), "result.json");
+            owner, new NewPersona("Skips", "Ana", false, true), upload(telegram), "result.json");
 
     awaitEnd(persona);
 
@@ -263,7 +264,7 @@ class TrainingPipelineIT {
     PersonaView persona =
         personas.create(
             owner,
-            new NewPersona("Cancel me", "Ana", false),
+            new NewPersona("Cancel me", "Ana", false, true),
             upload(chat(new Random(9), 4000)),
             "c.txt");
     await()
@@ -288,7 +289,7 @@ class TrainingPipelineIT {
     PersonaView persona =
         personas.create(
             owner,
-            new NewPersona("Gone mid-import", "Ana", false),
+            new NewPersona("Gone mid-import", "Ana", false, true),
             upload(chat(new Random(11), 60_000)),
             "c.txt");
     UUID run = persona.trainingRun();
@@ -314,7 +315,7 @@ class TrainingPipelineIT {
     PersonaView persona =
         personas.create(
             owner,
-            new NewPersona("Cancelled mid-import", "Ana", false),
+            new NewPersona("Cancelled mid-import", "Ana", false, true),
             upload(chat(new Random(12), 60_000)),
             "c.txt");
     UUID run = persona.trainingRun();
@@ -345,10 +346,12 @@ class TrainingPipelineIT {
     UUID owner = newOwner();
     String chat = chat(new Random(11), 60000);
     PersonaView whole =
-        personas.create(owner, new NewPersona("Whole", "Ana", false, 42L), upload(chat), "a.txt");
+        personas.create(
+            owner, new NewPersona("Whole", "Ana", false, 42L, true), upload(chat), "a.txt");
     awaitEnd(whole);
     PersonaView broken =
-        personas.create(owner, new NewPersona("Broken", "Ana", false, 42L), upload(chat), "b.txt");
+        personas.create(
+            owner, new NewPersona("Broken", "Ana", false, 42L, true), upload(chat), "b.txt");
     await()
         .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofMillis(250))
@@ -418,7 +421,10 @@ class TrainingPipelineIT {
   private PersonaView readyPersona(UUID owner) throws Exception {
     PersonaView persona =
         personas.create(
-            owner, new NewPersona("Ana", "Ana", false), upload(chat(new Random(5), 200)), "c.txt");
+            owner,
+            new NewPersona("Ana", "Ana", false, true),
+            upload(chat(new Random(5), 200)),
+            "c.txt");
     awaitEnd(persona);
     assertThat(runs.view(persona.trainingRun()).orElseThrow().status()).isEqualTo("COMPLETED");
     return persona;
@@ -430,7 +436,9 @@ class TrainingPipelineIT {
     Path upload = upload("{\"name\": \"chat\", \"messages\": [ {\"id\": 1, \"text\": ");
 
     assertThatThrownBy(
-            () -> personas.create(owner, new NewPersona("Broken", "Ana", false), upload, "x.json"))
+            () ->
+                personas.create(
+                    owner, new NewPersona("Broken", "Ana", false, true), upload, "x.json"))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("x");
     assertThat(upload).doesNotExist();
@@ -443,7 +451,9 @@ class TrainingPipelineIT {
     Path upload = upload(chat(new Random(3), 60));
 
     assertThatThrownBy(
-            () -> personas.create(owner, new NewPersona("Nobody", "Zed", false), upload, "c.txt"))
+            () ->
+                personas.create(
+                    owner, new NewPersona("Nobody", "Zed", false, true), upload, "c.txt"))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("Zed")
         .hasMessageContaining("Ana")

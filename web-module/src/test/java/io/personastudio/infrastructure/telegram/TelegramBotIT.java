@@ -237,7 +237,7 @@ class TelegramBotIT {
     Path upload = Files.createTempFile("upload-", ".txt");
     Files.writeString(upload, chat(new Random(5), 200), StandardCharsets.UTF_8);
     PersonaView persona =
-        personas.create(owner, new NewPersona("Ana", "Ana", false), upload, "c.txt");
+        personas.create(owner, new NewPersona("Ana", "Ana", false, true), upload, "c.txt");
     await()
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(1))

@@ -257,12 +257,16 @@ class BrowserJourneyIT extends InBrowser {
     long before = filesIn(uploads);
 
     browser.findElement(By.id("nav:navNew")).click();
-    browser
-        .findElement(By.id("wizard:file_input"))
-        .sendKeys(writeChat("just some notes\nnot a chat at all\n", ".txt").toString());
+    Path notes = writeChat("just some notes\nnot a chat at all\n", ".txt");
+    browser.findElement(By.id("wizard:file_input")).sendKeys(notes.toString());
     site.waitUntil(
         Duration.ofSeconds(30),
         () -> site.text(By.id("messages")).contains(Bundles.text("en", "wizard.upload.bad")));
+    assertThat(site.text(By.id("messages")))
+        .as("the visitor's own file and the position are named, never the server's upload")
+        .contains(notes.getFileName().toString() + " (line 1)")
+        .doesNotContain("incoming-")
+        .doesNotContain(".part");
     assertThat(browser.findElements(By.id("wizard:picker"))).isEmpty();
     assertThat(filesIn(uploads)).as("the refused upload is deleted").isEqualTo(before);
 
@@ -276,7 +280,7 @@ class BrowserJourneyIT extends InBrowser {
     HttpResponse<String> created =
         ana.upload(
             "api/v1/personas",
-            Map.of("name", "Ana's persona", "person", "Ana"),
+            Map.of("name", "Ana's persona", "person", "Ana", "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Ben", "Ana", 60, "marmalade!"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

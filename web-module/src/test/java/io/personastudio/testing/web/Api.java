@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ public final class Api {
         anonymous.post(
             "api/v1/accounts",
             json(Map.of("email", email, "displayName", name, "password", password)));
-    if (registered.statusCode() != 201) {
+    if (registered.statusCode() != 202) {
       throw new IllegalStateException("registration: " + registered.body());
     }
     HttpResponse<String> token =
@@ -73,6 +74,13 @@ public final class Api {
   public HttpResponse<String> upload(
       String path, Map<String, String> fields, String fileName, String content)
       throws IOException, InterruptedException {
+    return upload(path, fields, fileName, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A multipart form whose file is these bytes (any encoding, a zip). */
+  public HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileName, byte[] content)
+      throws IOException, InterruptedException {
     String boundary = "----persona" + UUID.randomUUID();
     StringBuilder body = new StringBuilder();
     fields.forEach(
@@ -91,16 +99,15 @@ public final class Api {
         .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
         .append(fileName)
         .append("\"\r\n")
-        .append("Content-Type: text/plain\r\n\r\n")
-        .append(content)
-        .append("\r\n")
-        .append("--")
-        .append(boundary)
-        .append("--\r\n");
+        .append("Content-Type: text/plain\r\n\r\n");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(body.toString().getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(content);
+    bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())));
   }
 
   /**
@@ -122,6 +129,13 @@ public final class Api {
   private static HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The account a bearer token names (its {@code sub} claim). */
+  public static UUID subjectOf(String bearer) {
+    String payload =
+        new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
+    return UUID.fromString(field(payload, "sub"));
   }
 
   /** A string field of a flat JSON object (enough for these tests). */

@@ -23,18 +23,13 @@ public record Member(UUID id, String email, String password, String bearer, Api 
         anonymous.post(
             "api/v1/accounts",
             Api.json(Map.of("email", email, "displayName", name, "password", PASSWORD)));
-    if (registered.statusCode() != 201) {
+    if (registered.statusCode() != 202) {
       throw new IllegalStateException("registration: " + registered.body());
     }
     HttpResponse<String> token =
         anonymous.post("api/v1/auth/token", Api.json(Map.of("email", email, "password", PASSWORD)));
     String bearer = Api.field(token.body(), "accessToken");
-    return new Member(
-        UUID.fromString(Api.field(registered.body(), "id")),
-        email,
-        PASSWORD,
-        bearer,
-        anonymous.withToken(bearer));
+    return new Member(Api.subjectOf(bearer), email, PASSWORD, bearer, anonymous.withToken(bearer));
   }
 
   /** Uploads a small WhatsApp chat in which {@code person} always ends with {@code line}. */
@@ -43,7 +38,7 @@ public record Member(UUID id, String email, String password, String bearer, Api 
     HttpResponse<String> created =
         api.upload(
             "api/v1/personas",
-            Map.of("name", name, "person", person),
+            Map.of("name", name, "person", person, "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Other", person, 60, line));
     if (created.statusCode() != 201) {
@@ -75,6 +70,7 @@ public record Member(UUID id, String email, String password, String bearer, Api 
             "persona", "SELECT count(*) FROM persona WHERE owner_id = ?",
             "training_run", "SELECT count(*) FROM training_run WHERE owner_id = ?",
             "access_token", "SELECT count(*) FROM access_token WHERE owner_id = ?",
+            "upload_consent", "SELECT count(*) FROM upload_consent WHERE account_id = ?",
             "chat_import", "SELECT count(*) FROM chat_import WHERE persona_id IN " + personas,
             "model_version", "SELECT count(*) FROM model_version WHERE persona_id IN " + personas);
     Map<String, Integer> left = new java.util.TreeMap<>();

@@ -3,6 +3,7 @@ package io.personastudio.interfaces.rest.v1;
 import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
 import io.personastudio.interfaces.web.security.Credentials;
 import io.personastudio.interfaces.web.security.CredentialsVersions;
+import io.personastudio.interfaces.web.security.SignInThrottle;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class AuthResource {
   @Inject Credentials credentials;
   @Inject JwtIssuer issuer;
   @Inject CredentialsVersions versions;
+  @Inject SignInThrottle throttle;
 
   @Context HttpServletRequest request;
 
@@ -51,8 +53,9 @@ public class AuthResource {
           .build();
     }
     if (outcome.refusal() == Credentials.Refusal.THROTTLED) {
+      long wait = throttle.retryAfterMillis(signIn.email(), request.getRemoteAddr());
       return Response.status(429)
-          .header("Retry-After", "900")
+          .header("Retry-After", String.valueOf(Math.max(1, (wait + 999) / 1000)))
           .entity(new Problem("THROTTLED", "Too many failed sign-ins; try again later."))
           .build();
     }

@@ -66,8 +66,10 @@ public class PersonasResource {
 
   /**
    * Multipart: {@code file} (the chat export), {@code name}, {@code person} (participant name or
-   * id), {@code scrub} (true/false, default true), {@code seed} (optional: the same seed and chat
-   * train the same model, for reproducible runs and benchmarks).
+   * id), {@code consent} (required, {@code true}: the caller may use this chat and the person they
+   * imitate has agreed to it; recorded with the upload), {@code scrub} (true/false, default true),
+   * {@code seed} (optional: the same seed and chat train the same model, for reproducible runs and
+   * benchmarks).
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -82,7 +84,8 @@ public class PersonasResource {
             text(parts, "name").orElse(null),
             text(parts, "person").orElse(null),
             text(parts, "scrub").map(Boolean::parseBoolean).orElse(true),
-            text(parts, "seed").map(PersonasResource::seed).orElse(null));
+            text(parts, "seed").map(PersonasResource::seed).orElse(null),
+            text(parts, "consent").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false));
     java.nio.file.Path upload = store(file);
     PersonaView created;
     try {
@@ -107,7 +110,7 @@ public class PersonasResource {
             .orElseThrow(() -> DomainException.invalid("The multipart field 'file' is required."));
     java.nio.file.Path upload = store(file);
     try {
-      return personas.participants(upload);
+      return personas.participants(upload, file.getFileName().orElse("upload"));
     } finally {
       uploads.delete(upload);
     }

@@ -48,7 +48,7 @@ public class Credentials {
       throttle.failed(email, client);
       return new Outcome(Optional.empty(), Refusal.WRONG);
     }
-    throttle.succeeded(email);
+    throttle.succeeded(email, client);
     verified.remember(email, password, account.get());
     return new Outcome(account, null);
   }

@@ -50,7 +50,7 @@ class AccountApiIT extends AgainstShippedWar {
     assertThat(mine.statusCode()).isEqualTo(200);
     assertThat(mine.headers().firstValue("Content-Type")).get().asString().contains("json");
     assertThat(mine.body())
-        .contains(ana.email(), "Ana's aunt", "\"label\":\"phone\"")
+        .contains(ana.email(), "Ana's aunt", "\"label\":\"phone\"", "\"consentGivenAt\":")
         .doesNotContain("Ben's uncle", ben.email(), token, "password", "hash", "artifact");
   }
 

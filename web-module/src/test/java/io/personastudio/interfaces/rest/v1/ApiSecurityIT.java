@@ -63,7 +63,7 @@ class ApiSecurityIT extends AgainstShippedWar {
     HttpResponse<String> created =
         ana.upload(
             "api/v1/personas",
-            Map.of("name", "Ana's persona", "person", "Ana"),
+            Map.of("name", "Ana's persona", "person", "Ana", "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Ben", "Ana", 60, "marmalade!"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -106,7 +106,11 @@ class ApiSecurityIT extends AgainstShippedWar {
     HttpResponse<String> participants =
         ana.upload("api/v1/personas/participants", Map.of(), "chat.txt", chat);
     HttpResponse<String> created =
-        ana.upload("api/v1/personas", Map.of("name", payload, "person", payload), "chat.txt", chat);
+        ana.upload(
+            "api/v1/personas",
+            Map.of("name", payload, "person", payload, "consent", "true"),
+            "chat.txt",
+            chat);
 
     assertThat(participants.statusCode()).as(participants.body()).isEqualTo(200);
     assertThat(participants.headers().firstValue("Content-Type"))

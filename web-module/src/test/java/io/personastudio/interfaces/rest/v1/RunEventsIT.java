@@ -61,7 +61,7 @@ class RunEventsIT extends AgainstShippedWar {
     HttpResponse<String> created =
         owner.upload(
             "api/v1/personas",
-            Map.of("name", "Followed", "person", "Ana", "scrub", "false"),
+            Map.of("name", "Followed", "person", "Ana", "scrub", "false", "consent", "true"),
             "chat.txt",
             Chats.whatsApp("Ben", "Ana", 300, "marmalade!"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
