@@ -51,6 +51,7 @@ def main():
             http, cluster = args.node_http_port + i, args.node_cluster_port + 10 * i
             env.update(
                 PERSONA_BIND_ADDRESS="127.0.0.1",
+                PERSONA_HTTP_TRUSTED_PROXIES="127.0.0.1",
                 PERSONA_HTTP_PORT=str(http),
                 PERSONA_CLUSTER_PORT=str(cluster),
                 PERSONA_CLUSTER_MEMBERS=",".join(

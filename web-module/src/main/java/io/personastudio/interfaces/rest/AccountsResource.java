@@ -4,6 +4,7 @@ import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.Registration;
 import io.personastudio.domain.DomainException;
 import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
+import io.personastudio.interfaces.web.security.ClientAddress;
 import io.personastudio.interfaces.web.security.RegistrationThrottle;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,7 @@ public class AccountsResource {
                 + " chose. An address that already had an account keeps it unchanged.");
   }
 
+  @Inject ClientAddress clientAddress;
   @Inject AccountService accounts;
   @Inject RegistrationThrottle throttle;
 
@@ -44,7 +46,7 @@ public class AccountsResource {
 
   @POST
   public Response register(RegistrationRequest request) {
-    if (!throttle.tryAcquire(this.request.getRemoteAddr())) {
+    if (!throttle.tryAcquire(clientAddress.of(this.request))) {
       return Response.status(429)
           .header("Retry-After", String.valueOf(throttle.retryAfterSeconds()))
           .entity(

@@ -3,6 +3,7 @@ package io.personastudio.interfaces.web;
 import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.Registration;
 import io.personastudio.domain.DomainException;
+import io.personastudio.interfaces.web.security.ClientAddress;
 import io.personastudio.interfaces.web.security.Credentials;
 import io.personastudio.interfaces.web.security.RegistrationThrottle;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ import java.io.IOException;
 @RequestScoped
 public class Session {
 
+  @Inject ClientAddress clientAddress;
   @Inject SecurityContext security;
   @Inject AccountService accounts;
   @Inject CurrentAccount current;
@@ -42,7 +44,7 @@ public class Session {
   public String register() {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    if (!registrations.tryAcquire(request.getRemoteAddr())) {
+    if (!registrations.tryAcquire(clientAddress.of(request))) {
       password = null;
       Texts.error("register.throttled");
       return null;
@@ -69,7 +71,7 @@ public class Session {
     // page came back without its message (issue 5). The mechanism then trusts this request's
     // verified credentials instead of hashing the password again.
     Credentials.Outcome checked =
-        credentials.check(email, password == null ? "" : password, request.getRemoteAddr());
+        credentials.check(email, password == null ? "" : password, clientAddress.of(request));
     if (checked.account().isEmpty()) {
       password = null;
       Texts.error(

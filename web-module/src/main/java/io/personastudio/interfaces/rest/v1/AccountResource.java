@@ -5,6 +5,7 @@ import io.personastudio.application.account.AccountPrivacy;
 import io.personastudio.application.account.AccountService;
 import io.personastudio.domain.DomainException;
 import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
+import io.personastudio.interfaces.web.security.ClientAddress;
 import io.personastudio.interfaces.web.security.PasswordChange;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+  @Inject ClientAddress clientAddress;
   @Inject AccountService accounts;
   @Inject AccountPrivacy privacy;
   @Inject AccountExport export;
@@ -62,7 +64,7 @@ public class AccountResource {
     }
     boolean done =
         passwords.change(
-            existing(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+            existing(), change.currentPassword(), change.newPassword(), clientAddress.of(request));
     if (!done) {
       return Response.status(429)
           .header("Retry-After", "900")

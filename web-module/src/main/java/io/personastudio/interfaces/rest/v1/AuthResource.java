@@ -1,6 +1,7 @@
 package io.personastudio.interfaces.rest.v1;
 
 import io.personastudio.interfaces.rest.DomainExceptionMapper.Problem;
+import io.personastudio.interfaces.web.security.ClientAddress;
 import io.personastudio.interfaces.web.security.Credentials;
 import io.personastudio.interfaces.web.security.CredentialsVersions;
 import io.personastudio.interfaces.web.security.SignInThrottle;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+  @Inject ClientAddress clientAddress;
   @Inject Credentials credentials;
   @Inject JwtIssuer issuer;
   @Inject CredentialsVersions versions;
@@ -43,8 +45,8 @@ public class AuthResource {
   public Response token(SignIn signIn) {
     Credentials.Outcome outcome =
         signIn == null
-            ? credentials.check(null, null, request.getRemoteAddr())
-            : credentials.check(signIn.email(), signIn.password(), request.getRemoteAddr());
+            ? credentials.check(null, null, clientAddress.of(request))
+            : credentials.check(signIn.email(), signIn.password(), clientAddress.of(request));
     if (outcome.account().isPresent()) {
       UUID account = outcome.account().get().id();
       return Response.ok(
@@ -53,7 +55,7 @@ public class AuthResource {
           .build();
     }
     if (outcome.refusal() == Credentials.Refusal.THROTTLED) {
-      long wait = throttle.retryAfterMillis(signIn.email(), request.getRemoteAddr());
+      long wait = throttle.retryAfterMillis(signIn.email(), clientAddress.of(request));
       return Response.status(429)
           .header("Retry-After", String.valueOf(Math.max(1, (wait + 999) / 1000)))
           .entity(new Problem("THROTTLED", "Too many failed sign-ins; try again later."))

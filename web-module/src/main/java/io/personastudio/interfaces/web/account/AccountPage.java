@@ -6,6 +6,7 @@ import io.personastudio.application.account.AccountService;
 import io.personastudio.application.account.AccountView;
 import io.personastudio.interfaces.web.CurrentAccount;
 import io.personastudio.interfaces.web.Texts;
+import io.personastudio.interfaces.web.security.ClientAddress;
 import io.personastudio.interfaces.web.security.CredentialsVersions;
 import io.personastudio.interfaces.web.security.PasswordChange;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ public class AccountPage {
 
   static final String EXPORT_FILE = "persona-studio-my-data.json";
 
+  @Inject ClientAddress clientAddress;
   @Inject AccountService accounts;
   @Inject AccountPrivacy privacy;
   @Inject AccountExport export;
@@ -46,7 +48,7 @@ public class AccountPage {
   public void changePassword() {
     HttpServletRequest request = request();
     boolean done =
-        passwords.change(current.id(), currentPassword, newPassword, request.getRemoteAddr());
+        passwords.change(current.id(), currentPassword, newPassword, clientAddress.of(request));
     currentPassword = null;
     newPassword = null;
     if (!done) {

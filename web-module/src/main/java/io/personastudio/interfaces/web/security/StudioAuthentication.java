@@ -43,6 +43,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
 
   static final Set<String> GROUPS = Set.of("user");
 
+  @Inject ClientAddress clientAddress;
   @Inject Credentials credentials;
   @Inject CredentialsVersions versions;
   @Inject BeanManager beans;
@@ -100,7 +101,7 @@ public class StudioAuthentication implements HttpAuthenticationMechanism {
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
     Credentials.Outcome outcome =
-        credentials.confirm(c.getCaller(), c.getPasswordAsString(), request.getRemoteAddr());
+        credentials.confirm(c.getCaller(), c.getPasswordAsString(), clientAddress.of(request));
     if (outcome.account().isEmpty()) {
       // the sign-in page says why; no 401 error page in place of the form
       request.setAttribute(Credentials.Refusal.class.getName(), outcome.refusal());
