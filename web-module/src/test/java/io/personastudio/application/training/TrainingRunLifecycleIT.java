@@ -217,15 +217,23 @@ class TrainingRunLifecycleIT {
 
   @Test
   void aHeartbeatKeepsARunOfASilentLookingNodeRunning() throws Exception {
-    sql(
-        "UPDATE training_run SET heartbeat_at = now() - interval '5 minutes',"
-            + " started_at = now() - interval '10 minutes' WHERE id = ?",
-        run);
+    // The node's own supervisor may put the run back in the queue in the instant between making
+    // it look silent and its heartbeat; each attempt makes that instant again. A heartbeat that
+    // did not count would leave the run QUEUED in every attempt.
+    String status = null;
+    for (int attempt = 0; attempt < 3 && !"RUNNING".equals(status); attempt++) {
+      sql(
+          "UPDATE training_run SET status = 'RUNNING', phase = 'TRAIN',"
+              + " heartbeat_at = now() - interval '5 minutes',"
+              + " started_at = now() - interval '10 minutes' WHERE id = ?",
+          run);
 
-    runs.heartbeat(run);
-    runs.requeueSilent(180);
+      runs.heartbeat(run);
+      runs.requeueSilent(180);
+      status = status();
+    }
 
-    assertThat(status()).isEqualTo("RUNNING");
+    assertThat(status).isEqualTo("RUNNING");
   }
 
   @Test
