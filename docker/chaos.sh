@@ -52,7 +52,8 @@ echo "chaos: a clustered node without its keys stops (exit 2): $refusal"
 
 # the fake Bot API runs on the host, on loopback, as Telegram would outside the cluster
 if [ ! -s bot-module/target/chaos-classpath.txt ]; then
-  ./mvnw -B -q -ntp -o -pl bot-module dependency:build-classpath -Dmdep.outputFile=target/chaos-classpath.txt >/dev/null
+  ./mvnw -B -q -ntp -pl bot-module org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile=target/chaos-classpath.txt >/dev/null
 fi
 java -cp "bot-module/target/classes:$(cat bot-module/target/chaos-classpath.txt)" \
   io.personastudio.bot.fake.FakeTelegramMain "$fake_port" "$token" > "$out/fake.log" 2>&1 &
