@@ -59,7 +59,10 @@ java -cp "bot-module/target/classes:$(cat bot-module/target/chaos-classpath.txt)
   io.personastudio.bot.fake.FakeTelegramMain "$fake_port" "$token" > "$out/fake.log" 2>&1 &
 echo $! > "$out/fake.pid"
 
-python3 docker/render-compose.py --host \
+# a Python with PyYAML: the one on PATH, or Debian's (python3-yaml) when PATH has another
+python=$(for p in python3 /usr/bin/python3; do "$p" -c 'import yaml' 2>/dev/null && echo "$p" && break; done)
+[ -n "$python" ] || { echo "chaos: no Python with PyYAML (apt-get install python3-yaml)"; exit 1; }
+"$python" docker/render-compose.py --host \
   --set PERSONA_TELEGRAM_TOKEN="$token" \
   --set PERSONA_TELEGRAM_API_URL="http://127.0.0.1:$fake_port" \
   --set PERSONA_TRAINING_SILENT_SECONDS=30 \
