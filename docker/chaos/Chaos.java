@@ -266,7 +266,7 @@ public final class Chaos {
     figures.put("trainings completed / started under load", (1 + retrains.size() - notCompleted) + " / " + (1 + retrains.size()));
     figures.put("killed run: nodes / same model", victimRanOn + " / " + victimDigest.equals(refDigest));
     figures.put("set-up trainings per node", setupSpread.values().stream().flatMap(Set::stream)
-        .collect(java.util.stream.Collectors.groupingBy(n -> n, TreeMapSupplier.INSTANCE, java.util.stream.Collectors.counting())).toString());
+        .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new, java.util.stream.Collectors.counting())).toString());
     figures.put("nodes ready after database restart (s)", String.format("%.1f", dbRecoveryMillis / 1e3));
     figures.put("rows before / after database restart", before + " / " + after);
     for (String kind : List.of("page", "webchat", "restchat")) {
@@ -282,13 +282,6 @@ public final class Chaos {
     System.out.print(out);
     Files.writeString(results, out.toString());
     return failures.isEmpty() ? 0 : 1;
-  }
-
-  private static final class TreeMapSupplier implements java.util.function.Supplier<java.util.TreeMap<String, Long>> {
-    static final TreeMapSupplier INSTANCE = new TreeMapSupplier();
-    public java.util.TreeMap<String, Long> get() {
-      return new java.util.TreeMap<>();
-    }
   }
 
   private boolean inFlightAtKill(Req r) {
